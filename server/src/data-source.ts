@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
+import { migrations } from '../../migrations/index.js';
+import type { Config } from './config.js';
+import { entities } from './entities.js';
+import type { Logger } from './logger.js';
+
+export type PoolSettings = Config['db'];
+
+/**
+ * The one TypeORM DataSource of a process. The pg pool under it has deliberate limits: a
+ * bounded size, a connect timeout (callers fail fast rather than queue forever), and
+ * per-session `statement_timeout` and `idle_in_transaction_session_timeout`.
+ */
+export function createDataSource(url: string, pool: PoolSettings, log?: Logger, applicationName = 'ggu-atlas'): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    poolSize: pool.poolMax,
+    applicationName,
+    extra: {
+      max: pool.poolMax,
+      connectionTimeoutMillis: pool.connectTimeoutMs,
+      idleTimeoutMillis: pool.idleTimeoutMs,
+      statement_timeout: pool.statementTimeoutMs,
+      idle_in_transaction_session_timeout: pool.idleInTransactionTimeoutMs,
+    },
+    poolErrorHandler: (err: unknown) => {
+      // An idle client lost its server (restart, network): pg drops it from the pool; never crash.
+      log?.warn({ err }, 'database pool error');
+    },
+  });
+}
+
+/** The pg pool under a DataSource, for hot read paths that build their answer in SQL. */
+export function poolOf(ds: DataSource): Pool {
+  return (ds.driver as unknown as { master: Pool }).master;
+}
