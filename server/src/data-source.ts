@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import type { Pool } from 'pg';
+import pg, { type Pool } from 'pg';
 import { migrations } from '../../migrations/index.js';
 import type { Config } from './config.js';
 import { entities } from './entities.js';
 import type { Logger } from './logger.js';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: turning them into JS Dates would shift them by the
+// process's time zone. (1082 = date.)
+pg.types.setTypeParser(1082, (value) => value);
 
 export type PoolSettings = Config['db'];
 

@@ -1,0 +1,89 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { pageSize } from '../pagination.js';
+import {
+  Municipality,
+  MunicipalityConnection,
+  MunicipalityFilter,
+  Province,
+  Succession,
+  SuccessionKind,
+} from './geography.types.js';
+import { MunicipalityService } from './municipality.service.js';
+import type { SuccessionRow } from './geography.loaders.js';
+
+@ArgsType()
+class MunicipalitiesArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 25).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return the nodes after this cursor (from `pageInfo.endCursor`).' })
+  after?: string | null;
+
+  @Field(() => MunicipalityFilter, { nullable: true, description: 'Conditions the municipalities must meet.' })
+  filter?: MunicipalityFilter | null;
+}
+
+const toSuccession = (row: SuccessionRow): Succession =>
+  Object.assign(new Succession(), {
+    municipality: Municipality.from(row),
+    effectiveDate: row.effective_date,
+    kind: row.kind as SuccessionKind,
+  });
+
+@Resolver(() => Municipality)
+export class MunicipalityResolver {
+  @Query(() => Municipality, {
+    nullable: true,
+    description: 'One municipality by CBS code (e.g. `"GM0363"`), current or historical; null when no municipality has that code.',
+  })
+  async municipality(
+    @Arg('code', () => String, { description: 'CBS code with prefix, e.g. `GM0363`.' }) code: string,
+    @Ctx() ctx: Context,
+  ): Promise<Municipality | null> {
+    const row = await new MunicipalityService(ctx.pool).byCode(code);
+    return row ? Municipality.from(row) : null;
+  }
+
+  @Query(() => MunicipalityConnection, {
+    description: 'Municipalities, ordered by CBS code, as a cursor connection. Filter with `validOn` for the set of a given date.',
+  })
+  async municipalities(@Args(() => MunicipalitiesArgs) args: MunicipalitiesArgs, @Ctx() ctx: Context) {
+    return new MunicipalityService(ctx.pool).list(args.filter, pageSize(args.first), args.after);
+  }
+
+  @Query(() => [Province], { description: 'The twelve provinces, ordered by code.' })
+  async provinces(@Ctx() ctx: Context): Promise<Province[]> {
+    return (await new MunicipalityService(ctx.pool).provinces()).map(Province.from);
+  }
+
+  @FieldResolver(() => Province, { description: 'The province the municipality lies (or lay) in.' })
+  async province(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Province> {
+    const row = await ctx.loaders.provinceById.load(m.provinceDbId);
+    return Province.from(row!);
+  }
+
+  @FieldResolver(() => [Municipality], {
+    description: 'Municipalities this one continues (merged into it); empty when it has none since 2017.',
+  })
+  async predecessors(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Municipality[]> {
+    return (await ctx.loaders.predecessorsOf.load(m.dbId)).map(Municipality.from);
+  }
+
+  @FieldResolver(() => [Municipality], {
+    description: 'Municipalities that continued this one after it ended; several after a split (Haaren 2021).',
+  })
+  async successors(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Municipality[]> {
+    return (await ctx.loaders.successorsOf.load(m.dbId)).map(Municipality.from);
+  }
+
+  @FieldResolver(() => [Succession], { description: 'Predecessors with the date and kind of each reorganisation.' })
+  async predecessorLinks(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Succession[]> {
+    return (await ctx.loaders.predecessorsOf.load(m.dbId)).map(toSuccession);
+  }
+
+  @FieldResolver(() => [Succession], { description: 'Successors with the date and kind of each reorganisation.' })
+  async successorLinks(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Succession[]> {
+    return (await ctx.loaders.successorsOf.load(m.dbId)).map(toSuccession);
+  }
+}
