@@ -23,13 +23,15 @@ describe('HTTP: the first query end to end', () => {
     await db?.drop();
   });
 
+  // Answers are checked field by field; a loose JSON type keeps the assertions readable.
+  type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: any; errors?: any[] } };
+    return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: Json; errors?: Json[] } };
   };
 
   it('/healthz reports the database up', async () => {
@@ -48,7 +50,7 @@ describe('HTTP: the first query end to end', () => {
     expect(body.data.municipalities.totalCount).toBe(342);
     expect(body.data.municipalities.edges).toHaveLength(100);
     expect(body.data.municipalities.pageInfo.hasNextPage).toBe(true);
-    const groningen = body.data.municipalities.edges.find((e: any) => e.node.code === 'GM0014');
+    const groningen = body.data.municipalities.edges.find((e: Json) => e.node.code === 'GM0014');
     expect(groningen.node).toEqual({ code: 'GM0014', name: 'Groningen', province: { code: 'PV20', name: 'Groningen' } });
   });
 
@@ -62,7 +64,7 @@ describe('HTTP: the first query end to end', () => {
       );
       const conn = body.data.municipalities;
       expect(conn.totalCount).toBe(380);
-      seen.push(...conn.edges.map((e: any) => e.node.code));
+      seen.push(...conn.edges.map((e: Json) => e.node.code));
       if (!conn.pageInfo.hasNextPage) break;
       after = conn.pageInfo.endCursor;
     }
@@ -85,9 +87,9 @@ describe('HTTP: the first query end to end', () => {
       validTo: null,
       province: { code: 'PV27' },
     });
-    expect(body.data.amsterdam.predecessors.map((p: any) => p.code)).toContain('GM0457');
+    expect(body.data.amsterdam.predecessors.map((p: Json) => p.code)).toContain('GM0457');
     expect(body.data.haaren.validTo).toBe('2020-12-31');
-    expect(body.data.haaren.successors.map((s: any) => s.code).sort()).toEqual(['GM0757', 'GM0824', 'GM0855', 'GM0865']);
+    expect(body.data.haaren.successors.map((s: Json) => s.code).sort()).toEqual(['GM0757', 'GM0824', 'GM0855', 'GM0865']);
     expect(body.data.none).toBeNull();
   });
 

@@ -1,0 +1,14 @@
+import en from './en.json';
+import nl from './nl.json';
+
+/**
+ * Every translation of the app. Shared texts live in nl.json / en.json; a feature with many
+ * texts keeps its own `<feature>/messages.ts` (`{ nl: { <feature>: … }, en: { <feature>: … } }`)
+ * under its own top-level key, and is listed here.
+ */
+const features: { nl: Record<string, unknown>; en: Record<string, unknown> }[] = [];
+
+export const messages = {
+  nl: Object.assign({}, nl, ...features.map((f) => f.nl)) as typeof nl,
+  en: Object.assign({}, en, ...features.map((f) => f.en)) as typeof nl,
+};
