@@ -14,6 +14,8 @@ export default defineProject({
     include: ['tests/server/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/server/global-setup.ts'],
+    // TypeGraphQL and TypeORM decorators read Reflect metadata when their modules load.
+    setupFiles: ['reflect-metadata'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -24,6 +24,7 @@
  *
  * The caller owns the transaction. All work is set-based SQL: one statement per succession date.
  */
+import { PROJECTION_COLUMNS, PROJECTION_UPDATE_SET, projectionQuery } from './projection.js';
 
 /** Anything with a `query` method: a TypeORM DataSource / QueryRunner or a pg client. */
 export interface Queryable {
@@ -90,69 +91,20 @@ const INHERIT_ON_DATE = `
   ORDER BY c.effective_date, c.successor_id, c.solution_id
   RETURNING municipality_id, solution_id`;
 
-/**
- * The projection of the events of the (municipality, solution) pairs in CTE `pairs`:
- * status, mode and status_since of the latest event; live_since is the start of the current
- * unbroken LIVE run; last_confirmed_at of an inherited status is when the predecessor confirmed it.
- */
-const projectionSelect = (needsReview: string) => `
-  ev AS (
-    SELECT e.* FROM adoption_event e JOIN pairs USING (municipality_id, solution_id)
-  ),
-  latest AS (
-    SELECT DISTINCT ON (municipality_id, solution_id) *
-    FROM ev ORDER BY municipality_id, solution_id, effective_date DESC, id DESC
-  ),
-  agg AS (
-    SELECT municipality_id, solution_id, min(effective_date) AS first_event_date, bool_and(is_demo) AS is_demo
-    FROM ev GROUP BY municipality_id, solution_id
-  ),
-  last_not_live AS (
-    SELECT DISTINCT ON (municipality_id, solution_id) municipality_id, solution_id, effective_date, id
-    FROM ev WHERE status <> 'LIVE' ORDER BY municipality_id, solution_id, effective_date DESC, id DESC
-  ),
-  live AS (
-    SELECT ev.municipality_id, ev.solution_id, min(ev.effective_date) AS live_since
-    FROM ev LEFT JOIN last_not_live n USING (municipality_id, solution_id)
-    WHERE ev.status = 'LIVE' AND (n.id IS NULL OR (ev.effective_date, ev.id) > (n.effective_date, n.id))
-    GROUP BY ev.municipality_id, ev.solution_id
-  )
-  SELECT l.municipality_id, l.solution_id, l.status, l.mode, l.effective_date, a.first_event_date,
-         CASE WHEN l.status = 'LIVE' THEN live.live_since END, l.provenance, l.id,
-         coalesce(src.recorded_at, l.recorded_at), l.inherited_from_municipality_id, ${needsReview}, a.is_demo
-  FROM latest l
-  JOIN agg a USING (municipality_id, solution_id)
-  LEFT JOIN live USING (municipality_id, solution_id)
-  LEFT JOIN LATERAL (
-    SELECT s.recorded_at FROM adoption_event s
-    WHERE l.provenance = 'INHERITED' AND s.municipality_id = l.inherited_from_municipality_id
-      AND s.solution_id = l.solution_id AND s.effective_date < l.effective_date
-    ORDER BY s.effective_date DESC, s.id DESC LIMIT 1
-  ) src ON true`;
-
-const PROJECTION_COLUMNS = `(municipality_id, solution_id, status, mode, status_since, first_event_date, live_since,
-  provenance, last_event_id, last_confirmed_at, inherited_from_municipality_id, needs_review, is_demo)`;
-
 /** Upserts the projection of the given pairs, marking them for review. */
 const REFRESH_PAIRS = `
   WITH pairs AS (
     SELECT DISTINCT * FROM unnest($1::int[], $2::int[]) AS t(municipality_id, solution_id)
   ),
-  ${projectionSelect('true')}
+  ${projectionQuery('true')}
   ON CONFLICT (municipality_id, solution_id) DO UPDATE SET
-    status = excluded.status, mode = excluded.mode, status_since = excluded.status_since,
-    first_event_date = excluded.first_event_date, live_since = excluded.live_since,
-    provenance = excluded.provenance, last_event_id = excluded.last_event_id,
-    last_confirmed_at = excluded.last_confirmed_at,
-    inherited_from_municipality_id = excluded.inherited_from_municipality_id,
-    needs_review = true, is_demo = excluded.is_demo,
-    version = adoption.version + 1, updated_at = now()
+    ${PROJECTION_UPDATE_SET}, version = adoption.version + 1, updated_at = now()
   WHERE (adoption.status, adoption.mode, adoption.status_since, adoption.first_event_date, adoption.live_since,
-         adoption.provenance, adoption.last_event_id, adoption.last_confirmed_at,
+         adoption.provenance, adoption.notes, adoption.last_event_id, adoption.last_confirmed_at,
          adoption.inherited_from_municipality_id, adoption.needs_review, adoption.is_demo)
     IS DISTINCT FROM
         (excluded.status, excluded.mode, excluded.status_since, excluded.first_event_date, excluded.live_since,
-         excluded.provenance, excluded.last_event_id, excluded.last_confirmed_at,
+         excluded.provenance, excluded.notes, excluded.last_event_id, excluded.last_confirmed_at,
          excluded.inherited_from_municipality_id, true, excluded.is_demo)
   RETURNING 1`;
 
@@ -166,7 +118,7 @@ const CREATE_MISSING = `
       AND NOT EXISTS (SELECT 1 FROM adoption a
                       WHERE a.municipality_id = e.municipality_id AND a.solution_id = e.solution_id)
   ),
-  ${projectionSelect("l.provenance = 'INHERITED'")}
+  ${projectionQuery("l.provenance = 'INHERITED'")}
   ON CONFLICT (municipality_id, solution_id) DO NOTHING
   RETURNING 1`;
 
@@ -188,9 +140,9 @@ export async function inheritAdoptions(q: Queryable): Promise<InheritanceResult>
   let adoptions = 0;
   if (municipalities.length > 0) {
     adoptions += rowsOf(
-      await q.query(`INSERT INTO adoption ${PROJECTION_COLUMNS} ${REFRESH_PAIRS}`, [municipalities, solutions]),
+      await q.query(`INSERT INTO adoption (${PROJECTION_COLUMNS}) ${REFRESH_PAIRS}`, [municipalities, solutions]),
     ).length;
   }
-  adoptions += rowsOf(await q.query(`INSERT INTO adoption ${PROJECTION_COLUMNS} ${CREATE_MISSING}`)).length;
+  adoptions += rowsOf(await q.query(`INSERT INTO adoption (${PROJECTION_COLUMNS}) ${CREATE_MISSING}`)).length;
   return { events: municipalities.length, adoptions };
 }
