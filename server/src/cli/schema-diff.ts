@@ -48,7 +48,7 @@ const accepted = new Set(
 
 const changes = await diff(buildSchema(previous), buildSchema(current));
 const breaking = changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking);
-console.log(`Schema changes against ${ref.slice(0, 12)}: ${changes.length} (${breaking.length} breaking)`);
+console.log(`Schema changes against ${(ref ?? '').slice(0, 12)}: ${changes.length} (${breaking.length} breaking)`);
 for (const c of changes) console.log(`  [${c.criticality.level}] ${c.message}`);
 const unmarked = breaking.filter((c) => !accepted.has(c.message));
 if (unmarked.length) {
