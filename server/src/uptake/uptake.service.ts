@@ -1,0 +1,126 @@
+import type { Pool } from 'pg';
+import type { AdoptionStatus } from '../adoption/adoption.types.js';
+import type { SolutionSelection } from './selection.js';
+import type { ComparisonRowData, UptakeRowData } from './uptake.rows.js';
+import { groupCtes, latestCte, validCte, withKind, type GroupingKind } from './uptake.sql.js';
+
+/**
+ * Uptake per group as of a date, plus a national total, in one statement. Parameters:
+ * $1 asOf, $2 solution ids (NULL: all), $3 statuses, $4 region kind (region groupings only).
+ *
+ * Per municipality: `pairs` = selected solutions whose status on asOf is one of the statuses;
+ * `declared`/`compliant` = its standard_compliance declarations (current ones: declarations are
+ * not versioned) for the standards the selected solutions implement (all standards when no
+ * solutions are selected). Groups then sum these.
+ */
+const uptakeSql = (grouping: GroupingKind) => `
+  WITH RECURSIVE
+  ${validCte('$1::date')},
+  sel AS (SELECT s.id FROM solution s WHERE $2::int[] IS NULL OR s.id = ANY($2::int[])),
+  ${latestCte('$1::date')},
+  held AS (SELECT municipality_id, solution_id FROM latest WHERE status = ANY($3::text[])),
+  scope AS (
+    SELECT st.id FROM standard st
+    WHERE $2::int[] IS NULL
+       OR st.id IN (SELECT ss.standard_id FROM solution_standard ss JOIN sel ON sel.id = ss.solution_id)
+  ),
+  declared AS (
+    SELECT sc.municipality_id, count(*)::int AS declared,
+           count(*) FILTER (WHERE sc.status = 'COMPLIANT')::int AS compliant
+    FROM standard_compliance sc JOIN scope ON scope.id = sc.standard_id
+    GROUP BY sc.municipality_id
+  ),
+  per_m AS (
+    SELECT v.id, coalesce(h.pairs, 0) AS pairs, coalesce(d.declared, 0) AS declared, coalesce(d.compliant, 0) AS compliant
+    FROM valid v
+    LEFT JOIN (SELECT municipality_id, count(*)::int AS pairs FROM held GROUP BY 1) h ON h.municipality_id = v.id
+    LEFT JOIN declared d ON d.municipality_id = v.id
+  ),
+  ${groupCtes(grouping, '$4::text')},
+  group_solutions AS (
+    SELECT g.group_key, count(DISTINCT h.solution_id)::int AS n
+    FROM grp g JOIN held h ON h.municipality_id = g.municipality_id
+    GROUP BY g.group_key
+  ),
+  groups AS (
+    SELECT false AS is_total, g.group_key, g.group_name, min(g.sort_rank) AS sort_rank,
+           CASE WHEN count(*) = 1 THEN min(g.municipality_id) END AS municipality_id,
+           count(*)::int AS municipality_count,
+           count(*) FILTER (WHERE p.pairs > 0)::int AS adopting_count,
+           sum(p.pairs)::int AS adoption_count,
+           coalesce(min(gs.n), 0) AS solution_count,
+           sum(p.declared)::int AS declared_count,
+           sum(p.compliant)::int AS compliant_count
+    FROM grp g
+    JOIN per_m p ON p.id = g.municipality_id
+    LEFT JOIN group_solutions gs ON gs.group_key = g.group_key
+    GROUP BY g.group_key, g.group_name
+  )
+  SELECT is_total, sort_rank, group_key, group_name, municipality_id, municipality_count, adopting_count, adoption_count,
+         solution_count, declared_count, compliant_count, (SELECT count(*)::int FROM sel) AS selected_count
+  FROM groups
+  UNION ALL
+  SELECT true, 0, 'ALL', 'Nederland', NULL, count(*)::int, count(*) FILTER (WHERE pairs > 0)::int,
+         coalesce(sum(pairs), 0)::int, (SELECT count(DISTINCT solution_id)::int FROM held),
+         coalesce(sum(declared), 0)::int, coalesce(sum(compliant), 0)::int, (SELECT count(*)::int FROM sel)
+  FROM per_m
+  ORDER BY is_total, sort_rank, group_key`;
+
+/**
+ * Region × solution: per group, how many municipalities hold each selected solution in one of the
+ * statuses on asOf. $1 asOf, $2 solution ids (in the caller's order), $3 statuses, $4 region kind (region groupings only).
+ */
+const comparisonSql = (grouping: GroupingKind) => `
+  WITH RECURSIVE
+  ${validCte('$1::date')},
+  sel AS (SELECT s.id, s.slug, s.name, o.ord FROM unnest($2::int[]) WITH ORDINALITY AS o(id, ord) JOIN solution s ON s.id = o.id),
+  ${latestCte('$1::date')},
+  ${groupCtes(grouping, '$4::text')},
+  denominators AS (
+    SELECT group_key, group_name, count(*)::int AS municipality_count FROM grp GROUP BY group_key, group_name
+  ),
+  counts AS (
+    SELECT g.group_key, l.solution_id, count(*)::int AS n
+    FROM grp g JOIN latest l ON l.municipality_id = g.municipality_id AND l.status = ANY($3::text[])
+    GROUP BY g.group_key, l.solution_id
+  )
+  SELECT d.group_key AS code, d.group_name AS name, d.municipality_count,
+         json_agg(json_build_object('solution_id', sel.id, 'slug', sel.slug, 'name', sel.name,
+                                    'adopting_count', coalesce(c.n, 0)) ORDER BY sel.ord) AS cells
+  FROM denominators d
+  CROSS JOIN sel
+  LEFT JOIN counts c ON c.group_key = d.group_key AND c.solution_id = sel.id
+  GROUP BY d.group_key, d.group_name, d.municipality_count
+  ORDER BY d.group_key`;
+
+/** Aggregate uptake figures; all counting happens in SQL. */
+export class UptakeService {
+  constructor(private readonly pool: Pool) {}
+
+  async uptake(
+    grouping: GroupingKind,
+    asOf: string,
+    selection: SolutionSelection,
+    statuses: AdoptionStatus[],
+  ): Promise<{ rows: UptakeRowData[]; totals: UptakeRowData; selectedSolutionCount: number }> {
+    const { rows } = await this.pool.query<UptakeRowData>(
+      uptakeSql(grouping),
+      withKind(grouping, [asOf, selection.ids, statuses]),
+    );
+    const totals = rows.find((r) => r.is_total)!;
+    return { rows: rows.filter((r) => !r.is_total), totals, selectedSolutionCount: totals.selected_count };
+  }
+
+  async comparison(
+    grouping: GroupingKind,
+    asOf: string,
+    solutionIds: number[],
+    statuses: AdoptionStatus[],
+  ): Promise<ComparisonRowData[]> {
+    const { rows } = await this.pool.query<ComparisonRowData>(
+      comparisonSql(grouping),
+      withKind(grouping, [asOf, solutionIds, statuses]),
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * SQL fragments shared by the uptake figures. Every figure follows the same two rules:
+ * - a municipality counts on date X when it existed on X (`valid_from`/`valid_to` inclusive,
+ *   NULL open), so a merged municipality is counted once, as its successor from the merger on;
+ * - its status for a solution on X is that of its latest adoption event with
+ *   `effective_date <= X` (ties broken by event id). RETRACTED means "no status". Inherited
+ *   events (server/src/adoption/inheritance.ts) carry a predecessor's status to the successor.
+ */
+
+/** The condition "municipality `m` existed on `date`" (a SQL date expression). */
+export const existedOn = (m: string, date: string) =>
+  `(${m}.valid_from IS NULL OR ${m}.valid_from <= ${date}) AND (${m}.valid_to IS NULL OR ${m}.valid_to >= ${date})`;
+
+/** CTE `valid`: the municipalities that existed on `date`, with what the groupings need. */
+export const validCte = (date: string) => `valid AS (
+    SELECT m.id, m.code, m.name, m.province_id, municipality_size_class(m.population) AS size_class
+    FROM municipality m WHERE ${existedOn('m', date)}
+  )`;
+
+/**
+ * CTE `latest`: the status on `date` of every (valid municipality, solution in CTE `sel`) pair
+ * that has an event by then. Needs CTEs `valid` and `sel(id)`.
+ */
+export const latestCte = (date: string) => `latest AS (
+    SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
+    FROM adoption_event e
+    JOIN valid v ON v.id = e.municipality_id
+    JOIN sel ON sel.id = e.solution_id
+    WHERE e.effective_date <= ${date}
+    ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC
+  )`;
+
+/**
+ * How a municipality reaches the region memberships, which exist for current municipalities only
+ * (the CBS regions of 2025). A municipality that ended follows its successor chain: after a merger
+ * its one successor, after a split (Haaren 2021, Winsum 2019, Littenseradiel 2018) the successor
+ * that received the largest share of its area (then the lowest CBS code). The first municipality on
+ * the chain (itself included) with a membership of the region kind gives the regions. So on
+ * 2022-03-23 Weesp counts in Amsterdam's COROP, safety and GGD region, and Haaren (2020) in Vught's.
+ *
+ * CTEs `step`, `chain` and `anchor(municipality_id, anchor_id)` for the municipalities of CTE
+ * `valid`; the statement must start with WITH RECURSIVE.
+ */
+export const anchorCtes = (kind: string) => `step AS (
+    SELECT DISTINCT ON (s.predecessor_id) s.predecessor_id, s.successor_id
+    FROM municipality_succession s
+    JOIN municipality p ON p.id = s.predecessor_id
+    JOIN municipality n ON n.id = s.successor_id
+    WHERE p.valid_to IS NOT NULL
+    ORDER BY s.predecessor_id, s.area_share DESC NULLS LAST, n.code
+  ),
+  chain AS (
+    SELECT v.id AS municipality_id, v.id AS anchor_id, 0 AS depth FROM valid v
+    UNION ALL
+    SELECT c.municipality_id, st.successor_id, c.depth + 1
+    FROM chain c JOIN step st ON st.predecessor_id = c.anchor_id
+    WHERE c.depth < 50
+  ),
+  anchor AS (
+    SELECT DISTINCT ON (c.municipality_id) c.municipality_id, c.anchor_id
+    FROM chain c
+    WHERE EXISTS (SELECT 1 FROM region_membership rm JOIN region r ON r.id = rm.region_id
+                  WHERE rm.municipality_id = c.anchor_id AND r.kind = ${kind})
+    ORDER BY c.municipality_id, c.depth
+  )`;
+
+/** The ordered size classes; municipalities without a population figure fall in UNKNOWN. */
+export const SIZE_CLASS_ORDER = [
+  'UNDER_10K',
+  'FROM_10K_TO_20K',
+  'FROM_20K_TO_50K',
+  'FROM_50K_TO_100K',
+  'FROM_100K_TO_250K',
+  'OVER_250K',
+  'UNKNOWN',
+] as const;
+
+export type GroupingKind =
+  | 'MUNICIPALITY'
+  | 'PROVINCE'
+  | 'SIZE_CLASS'
+  | 'COROP'
+  | 'SAFETY_REGION'
+  | 'GGD_REGION'
+  | 'LABOUR_MARKET_REGION'
+  | 'COOPERATION'
+  | 'NETWORK'
+  | 'CUSTOM';
+
+/**
+ * CTEs ending in `grp(municipality_id, group_key, group_name, sort_rank)`: one row per valid
+ * municipality and group it falls in. MUNICIPALITY, PROVINCE and SIZE_CLASS put every municipality
+ * in exactly one group (province from its own record; size class from its population, UNKNOWN
+ * when it has none, as for municipalities that ended). Region kinds go through `anchorCtes`; a
+ * municipality may be in several regions of a kind (cooperations, networks) or in none.
+ * `kindParam` is the SQL placeholder holding the region kind.
+ */
+export const isRegionGrouping = (g: GroupingKind) => !['MUNICIPALITY', 'PROVINCE', 'SIZE_CLASS'].includes(g);
+
+/** Statement parameters: the region kind is appended only where the SQL refers to it. */
+export const withKind = (grouping: GroupingKind, params: unknown[]) =>
+  isRegionGrouping(grouping) ? [...params, grouping] : params;
+
+export function groupCtes(grouping: GroupingKind, kindParam: string): string {
+  switch (grouping) {
+    case 'MUNICIPALITY':
+      return `grp AS (SELECT v.id AS municipality_id, v.code AS group_key, v.name AS group_name, 0 AS sort_rank FROM valid v)`;
+    case 'PROVINCE':
+      return `grp AS (
+    SELECT v.id AS municipality_id, p.code AS group_key, p.name AS group_name, 0 AS sort_rank
+    FROM valid v JOIN province p ON p.id = v.province_id
+  )`;
+    case 'SIZE_CLASS':
+      return `grp AS (
+    SELECT v.id AS municipality_id, coalesce(v.size_class, 'UNKNOWN') AS group_key,
+           coalesce(v.size_class, 'UNKNOWN') AS group_name,
+           array_position(ARRAY[${SIZE_CLASS_ORDER.map((c) => `'${c}'`).join(', ')}], coalesce(v.size_class, 'UNKNOWN')) AS sort_rank
+    FROM valid v
+  )`;
+    default:
+      return `${anchorCtes(kindParam)},
+  grp AS (
+    SELECT a.municipality_id, r.code AS group_key, r.name AS group_name, 0 AS sort_rank
+    FROM anchor a
+    JOIN region_membership rm ON rm.municipality_id = a.anchor_id
+    JOIN region r ON r.id = rm.region_id AND r.kind = ${kindParam}
+  )`;
+  }
+}
