@@ -47,3 +47,10 @@ export function createDataSource(url: string, pool: PoolSettings, log?: Logger, 
 export function poolOf(ds: DataSource): Pool {
   return (ds.driver as unknown as { master: Pool }).master;
 }
+
+/**
+ * Batch jobs (reference import, demo load) run in one long transaction; the request-sized
+ * `statement_timeout` of the pool would cut them off on a busy machine. Call right after
+ * starting the transaction.
+ */
+export const BATCH_STATEMENT_TIMEOUT = `SET LOCAL statement_timeout = '10min'`;

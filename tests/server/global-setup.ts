@@ -36,38 +36,45 @@ export default async function setup(project: TestProject) {
     adminUrl = server.url;
   }
 
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const urlFor = (db: string) => {
-    const u = new URL(adminUrl);
-    u.pathname = `/${db}`;
-    return u.toString();
+  const stop = async () => {
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
   };
-  let previous: TemplateKind | undefined;
-  for (const kind of TEMPLATES) {
-    const name = templateName(kind);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(previous ? `CREATE DATABASE ${name} TEMPLATE ${templateName(previous)}` : `CREATE DATABASE ${name}`);
-    if (kind !== 'empty') {
-      const ds = createDataSource(urlFor(name), { ...config.db, poolMax: 4 }, log);
-      await ds.initialize();
-      try {
-        if (kind === 'schema') await ds.runMigrations();
-        if (kind === 'reference') await importReferenceData(ds, config.referenceDataDir, { log });
-        if (kind === 'demo') await loadDemoData(ds, { log });
-      } finally {
-        await ds.destroy();
+  try {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    const urlFor = (db: string) => {
+      const u = new URL(adminUrl);
+      u.pathname = `/${db}`;
+      return u.toString();
+    };
+    let previous: TemplateKind | undefined;
+    for (const kind of TEMPLATES) {
+      const name = templateName(kind);
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(previous ? `CREATE DATABASE ${name} TEMPLATE ${templateName(previous)}` : `CREATE DATABASE ${name}`);
+      if (kind !== 'empty') {
+        const ds = createDataSource(urlFor(name), { ...config.db, poolMax: 4 }, log);
+        await ds.initialize();
+        try {
+          if (kind === 'schema') await ds.runMigrations();
+          if (kind === 'reference') await importReferenceData(ds, config.referenceDataDir, { log });
+          if (kind === 'demo') await loadDemoData(ds, { log });
+        } finally {
+          await ds.destroy();
+        }
       }
+      previous = kind;
     }
-    previous = kind;
+    await admin.end();
+  } catch (err) {
+    // A failed setup must not leave a PostgreSQL running (it would keep Vitest from exiting).
+    await stop();
+    throw err;
   }
-  await admin.end();
 
   project.provide('adminUrl', adminUrl);
   project.provide('referenceDataDir', config.referenceDataDir);
 
-  return async () => {
-    await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  };
+  return stop;
 }

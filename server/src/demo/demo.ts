@@ -8,6 +8,7 @@ import { loadCatalogue } from './load-catalogue.js';
 import { readMunicipalities, readSuccessions } from './municipalities.js';
 import { Random } from './random.js';
 import { buildProjection, insertEvents } from './store.js';
+import { BATCH_STATEMENT_TIMEOUT } from '../data-source.js';
 
 export const DEFAULT_SEED = 20180101;
 
@@ -43,6 +44,7 @@ export async function loadDemoData(ds: DataSource, opts: DemoOptions = {}): Prom
   await q.connect();
   try {
     await q.startTransaction();
+    await q.query(BATCH_STATEMENT_TIMEOUT);
     // Two servers starting at once: the second waits here and then sees the marker.
     await q.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [DEMO_LOCK]);
     const [state] = (await q.query(

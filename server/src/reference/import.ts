@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { ReferenceDataError } from './errors.js';
 import { READ_STEPS, readReferenceData } from './read.js';
 import { SourceDir } from './source.js';
+import { BATCH_STATEMENT_TIMEOUT } from '../data-source.js';
 import {
   recordImport,
   writeBoundaries,
@@ -74,6 +75,7 @@ export async function importReferenceData(
   await qr.connect();
   try {
     await qr.startTransaction();
+    await qr.query(BATCH_STATEMENT_TIMEOUT);
     await qr.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [IMPORT_LOCK]);
     const tables: Record<string, TableCount> = {};
     const write = async (table: string, run: () => Promise<TableCount>) => {
