@@ -11,6 +11,13 @@ import {
 } from './geography.types.js';
 import { MunicipalityService } from './municipality.service.js';
 import type { SuccessionRow } from './geography.loaders.js';
+import { Region, RegionKind } from './region.types.js';
+import { childPageArgs } from '../adoption/adoption.paging.js';
+import { AdoptionConnection, AdoptionsOfArgs, type Adoption } from '../adoption/adoption.types.js';
+import { InitiativeParticipant } from '../initiative/initiative.types.js';
+import { Solution } from '../solution/solution.types.js';
+import { StandardCompliance } from '../standard/standard.types.js';
+import type { Page } from '../pagination.js';
 
 @ArgsType()
 class MunicipalitiesArgs {
@@ -85,5 +92,56 @@ export class MunicipalityResolver {
   @FieldResolver(() => [Succession], { description: 'Successors with the date and kind of each reorganisation.' })
   async successorLinks(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Succession[]> {
     return (await ctx.loaders.successorsOf.load(m.dbId)).map(toSuccession);
+  }
+  @FieldResolver(() => AdoptionConnection, {
+    description: 'The solutions this municipality adopted (or considers), ordered by solution slug.',
+  })
+  async adoptions(
+    @Root() m: Municipality,
+    @Args(() => AdoptionsOfArgs) args: AdoptionsOfArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Page<Adoption>> {
+    const { first, after } = childPageArgs(args.first, args.after, ['string']);
+    return ctx.loaders.adoptionsOfMunicipality.load({
+      parentId: m.dbId,
+      first,
+      after,
+      filter: { status: args.status ?? null },
+    });
+  }
+
+  @FieldResolver(() => [Region], {
+    description: 'The regions the municipality is a member of, ordered by kind, then code.',
+  })
+  async regions(
+    @Root() m: Municipality,
+    @Arg('kind', () => RegionKind, { nullable: true, description: 'Only regions of this kind (e.g. `SAFETY_REGION`).' })
+    kind: RegionKind | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Region[]> {
+    const rows = await ctx.loaders.regionsOfMunicipality.load(m.dbId);
+    return rows.filter((r) => !kind || r.kind === kind).map(Region.from);
+  }
+
+  @FieldResolver(() => [InitiativeParticipant], {
+    description: 'The initiatives the municipality takes part in, with its role; newest submission first.',
+  })
+  async initiatives(@Root() m: Municipality, @Ctx() ctx: Context): Promise<InitiativeParticipant[]> {
+    return (await ctx.loaders.participationsOfMunicipality.load(m.dbId)).map(InitiativeParticipant.from);
+  }
+
+  @FieldResolver(() => [StandardCompliance], {
+    description:
+      'What the municipality declared about standards (at most one declaration per standard), ordered by standard slug.',
+  })
+  async standardCompliance(@Root() m: Municipality, @Ctx() ctx: Context): Promise<StandardCompliance[]> {
+    return (await ctx.loaders.complianceOfMunicipality.load(m.dbId)).map(StandardCompliance.from);
+  }
+
+  @FieldResolver(() => [Solution], {
+    description: 'Solutions this municipality originally developed for reuse ("developed once"), ordered by name.',
+  })
+  async originatedSolutions(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Solution[]> {
+    return (await ctx.loaders.solutionsOriginatedBy.load(m.dbId)).map(Solution.from);
   }
 }

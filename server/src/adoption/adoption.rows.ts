@@ -1,0 +1,49 @@
+/** Rows as the adoption SQL returns them (dates as YYYY-MM-DD strings, timestamptz as Date). */
+export interface AdoptionRow {
+  id: number;
+  municipality_id: number;
+  solution_id: number;
+  municipality_code: string;
+  solution_slug: string;
+  status: string;
+  mode: string | null;
+  status_since: string;
+  first_event_date: string;
+  live_since: string | null;
+  provenance: string;
+  notes: string | null;
+  last_confirmed_at: Date;
+  inherited_from_municipality_id: number | null;
+  needs_review: boolean;
+  is_demo: boolean;
+  version: number;
+  updated_at: Date;
+}
+
+/** Needs `adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`. */
+export const ADOPTION_COLUMNS = `a.id, a.municipality_id, a.solution_id, m.code AS municipality_code, s.slug AS solution_slug,
+  a.status, a.mode, a.status_since, a.first_event_date, a.live_since, a.provenance, a.notes, a.last_confirmed_at,
+  a.inherited_from_municipality_id, a.needs_review, a.is_demo, a.version, a.updated_at`;
+
+export const ADOPTION_FROM = `adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`;
+
+/** An adoption event. The actor user is deliberately not selected: personal data is never public. */
+export interface AdoptionEventRow {
+  id: string;
+  municipality_id: number;
+  solution_id: number;
+  status: string;
+  mode: string | null;
+  effective_date: string;
+  recorded_at: Date;
+  actor_organisation_id: number | null;
+  provenance: string;
+  notes: string | null;
+  corrects_event_id: string | null;
+  inherited_from_municipality_id: number | null;
+  is_demo: boolean;
+}
+
+export const ADOPTION_EVENT_COLUMNS = `e.id::text AS id, e.municipality_id, e.solution_id, e.status, e.mode, e.effective_date,
+  e.recorded_at, e.actor_organisation_id, e.provenance, e.notes, e.corrects_event_id::text AS corrects_event_id,
+  e.inherited_from_municipality_id, e.is_demo`;
