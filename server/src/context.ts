@@ -1,15 +1,52 @@
 import type { Pool } from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
+import { ANONYMOUS, type Actor } from './identity/actor.js';
+import type { LoginSettings } from './identity/session.service.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
+/** What the HTTP layer knows about the caller, beyond the request id (see identity/auth.plugin.ts). */
+export interface RequestIdentity {
+  /** Who is asking: anonymous, a signed-in user (session cookie) or an API token. */
+  readonly actor: Actor;
+  /** The `Idempotency-Key` header, when sent: a mutation replayed with it returns its first result. */
+  readonly idempotencyKey: string | null;
+  /** The client address, for the sign-in rate limit. */
+  readonly clientIp: string;
+  /** Sets or clears the `atlas_session` cookie on the response (login / logout). */
+  readonly sessionCookie: { set(token: string, expiresAt: Date): void; clear(): void; current: string | null };
+  /** Session lifetime and sign-in rate limit (from the configuration). */
+  readonly loginSettings: LoginSettings;
+  /** Whether webhook URLs may be plain http (WEBHOOK_ALLOW_HTTP; off in production by default). */
+  readonly webhookAllowHttp: boolean;
+}
+
 /** What every resolver gets: the request's identity, its own DataLoaders, the pool, a logger. */
-export interface Context {
+export interface Context extends RequestIdentity {
   readonly requestId: string;
   readonly pool: Pool;
   readonly loaders: Loaders;
   readonly log: FastifyBaseLogger;
 }
 
-export function createContext(pool: Pool, log: FastifyBaseLogger, requestId: string): Context {
-  return { requestId, pool, log, loaders: createLoaders(pool) };
+const DEFAULT_LOGIN: LoginSettings = { sessionTtlHours: 12, loginMaxFailures: 5, loginWindowMinutes: 15 };
+const NO_COOKIES: RequestIdentity['sessionCookie'] = { set() {}, clear() {}, current: null };
+
+export function createContext(
+  pool: Pool,
+  log: FastifyBaseLogger,
+  requestId: string,
+  identity: Partial<RequestIdentity> = {},
+): Context {
+  return {
+    requestId,
+    pool,
+    log,
+    loaders: createLoaders(pool),
+    actor: identity.actor ?? ANONYMOUS,
+    idempotencyKey: identity.idempotencyKey ?? null,
+    clientIp: identity.clientIp ?? 'unknown',
+    sessionCookie: identity.sessionCookie ?? NO_COOKIES,
+    loginSettings: identity.loginSettings ?? DEFAULT_LOGIN,
+    webhookAllowHttp: identity.webhookAllowHttp ?? false,
+  };
 }

@@ -1,6 +1,8 @@
 import { AdoptionEvent } from './adoption/adoption-event.entity.js';
 import { Adoption } from './adoption/adoption.entity.js';
 import { AuditLog } from './audit/audit-log.entity.js';
+import { WebhookDelivery } from './feed/webhook-delivery.entity.js';
+import { WebhookSubscription } from './feed/webhook-subscription.entity.js';
 import { BoundarySet } from './geography/boundary-set.entity.js';
 import { MunicipalitySuccession } from './geography/municipality-succession.entity.js';
 import { Municipality } from './geography/municipality.entity.js';
@@ -10,6 +12,9 @@ import { Region } from './geography/region.entity.js';
 import { ApiTokenGrant } from './identity/api-token-grant.entity.js';
 import { ApiToken } from './identity/api-token.entity.js';
 import { AppUser } from './identity/app-user.entity.js';
+import { IdempotencyKey } from './identity/idempotency-key.entity.js';
+import { LoginAttempt } from './identity/login-attempt.entity.js';
+import { OidcLogin } from './identity/oidc-login.entity.js';
 import { UserRole } from './identity/user-role.entity.js';
 import { UserSession } from './identity/user-session.entity.js';
 import { AnnualPlan } from './initiative/annual-plan.entity.js';
@@ -65,4 +70,10 @@ export const entities: Function[] = [
   Adoption,
   // audit
   AuditLog,
+  // writes, identity and trust (migration 1764633600000)
+  IdempotencyKey,
+  LoginAttempt,
+  OidcLogin,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

@@ -6,6 +6,7 @@ import { initiativeLoaders } from './initiative/initiative.loaders.js';
 import { organisationLoaders } from './organisation/organisation.loaders.js';
 import { solutionLoaders } from './solution/solution.loaders.js';
 import { standardLoaders } from './standard/standard.loaders.js';
+import { uptakeLoaders } from './uptake/uptake.loaders.js';
 
 /** Per-request DataLoaders for every relation; created fresh for each request (no shared cache). */
 export function createLoaders(pool: Pool) {
@@ -17,6 +18,7 @@ export function createLoaders(pool: Pool) {
     ...initiativeLoaders(pool),
     ...organisationLoaders(pool),
     ...adoptionLoaders(pool),
+    ...uptakeLoaders(pool),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

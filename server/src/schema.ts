@@ -1,17 +1,75 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AdoptionMutations } from './adoption/adoption.mutations.js';
+import { FeedResolver } from './feed/feed.resolver.js';
+import { IdentityResolver } from './identity/identity.resolver.js';
+import { applyPolicy } from './identity/policy.js';
+import { InitiativeMutations } from './initiative/initiative.mutations.js';
+import { SolutionMutations } from './solution/solution.mutations.js';
+import { StandardMutations } from './standard/standard.mutations.js';
+import { AdoptionEventResolver, AdoptionResolver } from './adoption/adoption.resolver.js';
 import { MunicipalityResolver } from './geography/municipality.resolver.js';
+import { RegionResolver } from './geography/region.resolver.js';
+import {
+  DecisionResolver,
+  FundingLineResolver,
+  InitiativeParticipantResolver,
+  InitiativeResolver,
+} from './initiative/initiative.resolver.js';
+import { OrganisationResolver } from './organisation/organisation.resolver.js';
+import { SolutionResolver } from './solution/solution.resolver.js';
+import { StandardComplianceResolver, StandardResolver, StandardVersionResolver } from './standard/standard.resolver.js';
+import {
+  ComplianceEntryResolver,
+  MunicipalityProfileResolver,
+  PeerSolutionResolver,
+} from './uptake/profile.resolver.js';
+import { SolutionReuseResolver } from './uptake/reuse.resolver.js';
+import { TimelineResolver } from './uptake/timeline.resolver.js';
+import { RegionComparisonCellResolver, UptakeResolver, UptakeRowResolver } from './uptake/uptake.resolver.js';
 
 /** Every resolver of the API. */
-export const resolvers = [MunicipalityResolver] as const;
+export const resolvers = [
+  MunicipalityResolver,
+  RegionResolver,
+  SolutionResolver,
+  StandardResolver,
+  StandardVersionResolver,
+  StandardComplianceResolver,
+  InitiativeResolver,
+  DecisionResolver,
+  FundingLineResolver,
+  InitiativeParticipantResolver,
+  OrganisationResolver,
+  AdoptionResolver,
+  AdoptionEventResolver,
+  UptakeResolver,
+  UptakeRowResolver,
+  RegionComparisonCellResolver,
+  TimelineResolver,
+  MunicipalityProfileResolver,
+  ComplianceEntryResolver,
+  PeerSolutionResolver,
+  SolutionReuseResolver,
+  // writes, identity and trust
+  IdentityResolver,
+  AdoptionMutations,
+  StandardMutations,
+  InitiativeMutations,
+  SolutionMutations,
+  FeedResolver,
+] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers,
-    validate: true,
-    emitSchemaFile: false,
-  });
+  // applyPolicy: every mutation and non-public field passes identity/policy.ts first.
+  return applyPolicy(
+    await buildSchema({
+      resolvers,
+      validate: true,
+      emitSchemaFile: false,
+    }),
+  );
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show real changes only. */
