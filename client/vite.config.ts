@@ -1,7 +1,8 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
-const api = 'http://localhost:4000';
+// Where the dev server sends API calls; ATLAS_API_URL points it at another running server.
+const api = process.env.ATLAS_API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
   plugins: [vue()],

@@ -1,3 +1,13 @@
+import admin from '../admin/messages';
+import api from '../api/messages';
+import compare from '../compare/messages';
+import initiative from '../initiative/messages';
+import search from '../search/messages';
+import standard from '../standard/messages';
+import dashboard from '../dashboard/messages';
+import map from '../map/messages';
+import municipality from '../municipality/messages';
+import solution from '../solution/messages';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -6,7 +16,18 @@ import nl from './nl.json';
  * texts keeps its own `<feature>/messages.ts` (`{ nl: { <feature>: … }, en: { <feature>: … } }`)
  * under its own top-level key, and is listed here.
  */
-const features: { nl: Record<string, unknown>; en: Record<string, unknown> }[] = [];
+const features: { nl: Record<string, unknown>; en: Record<string, unknown> }[] = [
+  initiative,
+  standard,
+  compare,
+  search,
+  api,
+  admin,
+  dashboard,
+  map,
+  municipality,
+  solution,
+];
 
 export const messages = {
   nl: Object.assign({}, nl, ...features.map((f) => f.nl)) as typeof nl,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeServer, mountWithApp, settle, type Handlers } from '../test/app';
+import { mountRoute } from '../map/testing';
+import { fakeServer, settle, type Handlers } from '../test/app';
 import { todayIso } from '../format';
 import { connection, municipality, noordHolland, provinces } from './fixtures';
 import MunicipalityListView from './MunicipalityListView.vue';
@@ -8,21 +9,21 @@ const amsterdam = municipality({ code: 'GM0363', name: 'Amsterdam', population: 
 const utrecht = municipality({ code: 'GM0344', name: 'Utrecht', population: 374238 });
 const weesp = municipality({ code: 'GM0457', name: 'Weesp', validTo: '2022-03-23', province: noordHolland });
 
-function view(municipalities: Handlers['Municipalities'], extra: Handlers = {}) {
+async function view(municipalities: Handlers['Municipalities'], extra: Handlers = {}) {
   const server = fakeServer({ Provinces: () => ({ data: provinces }), Municipalities: municipalities, ...extra });
-  const wrapper = mountWithApp(MunicipalityListView, server.link);
+  const { wrapper } = await mountRoute(MunicipalityListView, server.link, { route: '/gemeenten', path: '/gemeenten' });
   const listRequests = () => server.requests.filter((r) => r.operationName === 'Municipalities');
   return { wrapper, listRequests };
 }
 
-const rows = (wrapper: ReturnType<typeof view>['wrapper']) =>
+const rows = (wrapper: Awaited<ReturnType<typeof view>>['wrapper']) =>
   wrapper.findAll('[data-testid="municipality-row"]').map((row) => row.findAll('th, td').map((cell) => cell.text()));
 
 afterEach(() => document.body.replaceChildren());
 
 describe('MunicipalityListView', () => {
   it('shows a loading state until the server answers', async () => {
-    const { wrapper } = view(() => 'pending');
+    const { wrapper } = await view(() => 'pending');
     await settle();
     expect(wrapper.get('[data-testid="municipalities-status"]').text()).toBe('Gemeenten laden…');
     expect(wrapper.findAll('[data-testid="municipality-row"]')).toHaveLength(0);
@@ -30,7 +31,7 @@ describe('MunicipalityListView', () => {
   });
 
   it('lists municipalities with province and the total count', async () => {
-    const { wrapper, listRequests } = view(() => ({ data: connection([amsterdam, utrecht, weesp], 342, true) }));
+    const { wrapper, listRequests } = await view(() => ({ data: connection([amsterdam, utrecht, weesp], 342, true) }));
     await settle();
 
     expect(wrapper.get('[data-testid="municipalities-status"]').text()).toBe('342 gemeenten gevonden');
@@ -38,6 +39,12 @@ describe('MunicipalityListView', () => {
       ['Amsterdam', 'GM0363', 'Noord-Holland', '931.298', '1 jan 1900', 'heden'],
       ['Utrecht', 'GM0344', 'Utrecht', '374.238', '1 jan 1900', 'heden'],
       ['Weesp', 'GM0457', 'Noord-Holland', 'onbekend', '1 jan 1900', '23 mrt 2022'],
+    ]);
+    // Each name leads to the municipality's profile.
+    expect(wrapper.findAll('[data-testid="municipality-row"] a').map((a) => a.attributes('href'))).toEqual([
+      '/gemeenten/GM0363',
+      '/gemeenten/GM0344',
+      '/gemeenten/GM0457',
     ]);
     // By default the list shows the municipalities as they exist today, first page.
     expect(listRequests()[0]?.variables).toEqual({
@@ -48,7 +55,7 @@ describe('MunicipalityListView', () => {
   });
 
   it('says so when no municipality matches', async () => {
-    const { wrapper } = view(() => ({ data: connection([], 0) }));
+    const { wrapper } = await view(() => ({ data: connection([], 0) }));
     await settle();
     expect(wrapper.get('[data-testid="municipalities-status"]').text()).toBe('Geen gemeenten gevonden');
     expect(wrapper.get('[data-testid="municipalities-empty"]').text()).toBe(
@@ -59,7 +66,9 @@ describe('MunicipalityListView', () => {
 
   it('shows an error with a retry when the request fails', async () => {
     let calls = 0;
-    const { wrapper } = view(() => (++calls === 1 ? new Error('connection refused') : { data: connection([utrecht]) }));
+    const { wrapper } = await view(() =>
+      ++calls === 1 ? new Error('connection refused') : { data: connection([utrecht]) },
+    );
     await settle();
     const alert = wrapper.get('[role="alert"]');
     expect(alert.text()).toContain('De gemeenten konden niet worden geladen.');
@@ -72,13 +81,13 @@ describe('MunicipalityListView', () => {
   });
 
   it('shows an error when the server answers with GraphQL errors', async () => {
-    const { wrapper } = view(() => ({ errors: [{ message: 'first must be between 0 and 100' }] }));
+    const { wrapper } = await view(() => ({ errors: [{ message: 'first must be between 0 and 100' }] }));
     await settle();
     expect(wrapper.get('[role="alert"]').text()).toContain('De gemeenten konden niet worden geladen.');
   });
 
   it('pages forward with the end cursor and back again', async () => {
-    const { wrapper, listRequests } = view(({ after }) =>
+    const { wrapper, listRequests } = await view(({ after }) =>
       after === null ? { data: connection([amsterdam, utrecht], 3, true) } : { data: connection([weesp], 3, false) },
     );
     await settle();
@@ -99,7 +108,7 @@ describe('MunicipalityListView', () => {
   });
 
   it('filters by province, name and date, starting again at the first page', async () => {
-    const { wrapper, listRequests } = view(({ filter }) =>
+    const { wrapper, listRequests } = await view(({ filter }) =>
       (filter as { provinceCode: string | null }).provinceCode === 'PV27'
         ? { data: connection([amsterdam, weesp]) }
         : { data: connection([amsterdam, utrecht, weesp], 342, true) },
@@ -123,7 +132,7 @@ describe('MunicipalityListView', () => {
   });
 
   it('labels every filter field', async () => {
-    const { wrapper } = view(() => ({ data: connection([utrecht]) }));
+    const { wrapper } = await view(() => ({ data: connection([utrecht]) }));
     await settle();
     for (const field of wrapper.findAll('input, select')) {
       expect(wrapper.find(`label[for="${field.attributes('id')}"]`).exists()).toBe(true);
