@@ -48,11 +48,11 @@ export class FeedResolver {
       nullable: true,
       description: 'The `cursor` of the previous page (an event id); omit to start at the beginning.',
     })
-    since: string | null,
+    since: string | null | undefined,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 100).' }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<AdoptionEventFeed> {
-    if (since !== null && !/^\d{1,18}$/.test(since))
+    if (since != null && !/^\d{1,18}$/.test(since))
       throw badInput('since must be a cursor returned by adoptionEvents', 'since');
     const n = first ?? 100;
     if (!Number.isInteger(n) || n < 1 || n > 100) throw badInput(`first must be between 1 and 100, got ${n}`, 'first');
