@@ -84,6 +84,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'search.title' },
   },
   {
+    path: '/inloggen',
+    name: 'sign-in',
+    component: () => import('./account/SignInView.vue'),
+    meta: { titleKey: 'account.signIn.title' },
+  },
+  {
     path: '/beheer',
     component: () => import('./admin/AdminView.vue'),
     meta: { titleKey: 'admin.title' },

@@ -1,3 +1,4 @@
+import account from '../account/messages';
 import admin from '../admin/messages';
 import api from '../api/messages';
 import compare from '../compare/messages';
@@ -17,6 +18,7 @@ import nl from './nl.json';
  * under its own top-level key, and is listed here.
  */
 const features: { nl: Record<string, unknown>; en: Record<string, unknown> }[] = [
+  account,
   initiative,
   standard,
   compare,
