@@ -21,9 +21,20 @@ export default defineConfig({
     proxy: {
       '/graphql': api,
       '/healthz': api,
-      '/api': api,
+      // `/api` itself is the explorer page; only `/api/…` (exports) is served by the API.
+      '^/api/': api,
       '/boundaries': api,
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    rollupOptions: {
+      // GraphiQL's React dependencies carry "use client" directives meant for server components.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
 });
