@@ -35,9 +35,15 @@ interface Credentials {
 
 /**
  * Starts (and on first use initialises) an embedded PostgreSQL cluster in `dir`, kept between
- * runs, on a free port. The password is generated once and kept beside the cluster (mode 600).
+ * runs, on a free port (or on `port`, e.g. to restart a cluster where its clients expect it).
+ * The password is generated once and kept beside the cluster (mode 600).
  */
-export async function startEmbeddedPostgres(dir: string, log: Logger, database = 'atlas'): Promise<DatabaseServer> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  log: Logger,
+  database = 'atlas',
+  port?: number,
+): Promise<DatabaseServer> {
   const clusterDir = path.join(dir, 'cluster');
   const credentialsFile = path.join(dir, 'credentials.json');
   // Parents get ordinary permissions (the `postgres` user must be able to reach the cluster);
@@ -60,10 +66,10 @@ export async function startEmbeddedPostgres(dir: string, log: Logger, database =
     credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as Credentials;
   }
 
-  const port = await freePort();
+  const listenPort = port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
-    port,
+    port: listenPort,
     user: credentials.user,
     password: credentials.password,
     authMethod: 'scram-sha-256',
@@ -89,7 +95,7 @@ export async function startEmbeddedPostgres(dir: string, log: Logger, database =
   }
   if (firstRun) await pg.createDatabase(database);
 
-  const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${listenPort}/${database}`;
   let stopped = false;
   return {
     url,

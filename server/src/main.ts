@@ -6,7 +6,9 @@ import { createDataSource, poolOf } from './data-source.js';
 import { startDatabase } from './database.js';
 import { createLogger } from './logger.js';
 import { createSchema } from './schema.js';
+import { QUERY_LIMITS } from './security/limits.js';
 import { removeForeignSignalHandlers } from './signals.js';
+import { identityCredentials } from './identity/credentials.js';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -22,6 +24,9 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel, config.logPretty);
   removeForeignSignalHandlers();
+  // A stray rejection (e.g. a pg client losing its server between queries) must not take the
+  // whole API down; it is logged and the process serves on. Exceptions still end it.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection'));
 
   const db = await startDatabase(config, log);
   log.info(db.embedded ? 'Embedded PostgreSQL started' : 'Using the PostgreSQL server of DATABASE_URL');
@@ -30,11 +35,11 @@ async function main(): Promise<void> {
   await prepareDatabase(ds, config, log);
 
   const schema = await createSchema();
-  const app = await buildApp({ config, schema, pool: poolOf(ds), log });
+  const app = await buildApp({ config, schema, pool: poolOf(ds), log, credentials: identityCredentials });
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   log.info(
-    { ms: Date.now() - startedAt },
+    { ms: Date.now() - startedAt, limits: QUERY_LIMITS, rateLimit: config.rateLimit },
     `GGU Atlas is running at http://${shown}:${config.port} (GraphQL API: http://${shown}:${config.port}/graphql)`,
   );
 

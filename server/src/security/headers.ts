@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import { ConfigError, repoRoot, type Config } from '../config.js';
+
+/** The API's version, sent as `API-Version` on every answer: the server package's version. */
+export const API_VERSION: string = (
+  JSON.parse(readFileSync(path.join(repoRoot, 'server', 'package.json'), 'utf8')) as { version: string }
+).version;
+
+/**
+ * The Content-Security-Policy of every answer. The built web app loads only its own hashed
+ * scripts and stylesheets (Vite emits no inline script; the explorer adds inline styles); images may be data: URLs (map tiles,
+ * icons); it talks only to its own origin; nobody may frame it.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  // The API explorer's editor (Monaco, inside GraphiQL) injects <style> elements at run time.
+  // Inline styles cannot run code; scripts stay limited to our own files.
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+} as const;
+
+/** Apollo's development landing page (an embedded explorer from Apollo's CDN) needs more. */
+const LANDING_PAGE_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline' https://embeddable-sandbox.cdn.apollographql.com; " +
+  "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com; font-src 'self' https://fonts.gstatic.com; " +
+  "img-src 'self' data: https://apollo-server-landing-page.cdn.apollographql.com; " +
+  "frame-src https://sandbox.embed.apollographql.com; connect-src 'self'; frame-ancestors 'none'";
+
+const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Security headers on every answer (helmet), HSTS when the request came over TLS, CORS from the
+ * allowlist, `API-Version`, and `Cache-Control: no-store` on GraphQL answers that Apollo did not
+ * mark cacheable.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  if (config.corsOrigins.includes('*')) {
+    throw new ConfigError('CORS_ORIGINS must list origins; `*` is never allowed because credentials are sent.');
+  }
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY } },
+    // Sent below, and only where it is true that the site is on https.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCors, {
+    // An explicit allowlist; the web app itself is same-origin and needs none.
+    origin: config.corsOrigins.length ? [...config.corsOrigins] : false,
+    credentials: true,
+    exposedHeaders: [
+      'x-request-id',
+      'api-version',
+      'ratelimit-limit',
+      'ratelimit-remaining',
+      'ratelimit-reset',
+      'retry-after',
+    ],
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('api-version', API_VERSION);
+    // req.protocol is https only over TLS, or behind a trusted proxy that says so (TRUST_PROXY).
+    if (config.hsts === 'always' || (config.hsts === 'auto' && req.protocol === 'https')) {
+      reply.header('strict-transport-security', HSTS_VALUE);
+    }
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.routeOptions.url !== '/graphql') return payload;
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (!config.isProduction && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', LANDING_PAGE_CSP);
+    }
+    return payload;
+  });
+}
