@@ -6,6 +6,7 @@ import { peers, profile } from './profile-fixtures';
 
 async function view(handlers: Handlers = {}, code = 'GM1966') {
   const server = fakeServer({
+    CurrentUser: () => ({ data: { me: null } }),
     MunicipalityProfile: () => ({ data: profile() }),
     MunicipalityPeers: () => ({ data: peers }),
     ...handlers,
