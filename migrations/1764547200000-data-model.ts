@@ -444,7 +444,9 @@ export class DataModel1764547200000 implements MigrationInterface {
           'COOPERATION_DECLARED', 'VERIFIED', 'IMPORTED', 'INHERITED'))
       )`);
     // The as-of lookup: latest event per (municipality, solution) on or before a date.
-    await q.query(`CREATE INDEX ix_adoption_event_solution_timeline ON adoption_event (solution_id, municipality_id, effective_date, id)`);
+    await q.query(
+      `CREATE INDEX ix_adoption_event_solution_timeline ON adoption_event (solution_id, municipality_id, effective_date, id)`,
+    );
     await q.query(`CREATE INDEX ix_adoption_event_municipality_id ON adoption_event (municipality_id, solution_id)`);
     await q.query(`CREATE INDEX ix_adoption_event_recorded_at ON adoption_event (recorded_at, id)`);
     // History is never rewritten: the database refuses UPDATE and DELETE on events.

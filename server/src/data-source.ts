@@ -17,7 +17,12 @@ export type PoolSettings = Config['db'];
  * bounded size, a connect timeout (callers fail fast rather than queue forever), and
  * per-session `statement_timeout` and `idle_in_transaction_session_timeout`.
  */
-export function createDataSource(url: string, pool: PoolSettings, log?: Logger, applicationName = 'ggu-atlas'): DataSource {
+export function createDataSource(
+  url: string,
+  pool: PoolSettings,
+  log?: Logger,
+  applicationName = 'ggu-atlas',
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

@@ -65,7 +65,10 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, shape: readonly ('string' | 'number')[]): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  shape: readonly ('string' | 'number')[],
+): (string | number)[] | null {
   if (cursor === null || cursor === undefined) return null;
   let key: unknown;
   try {

@@ -31,7 +31,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseIsoDate,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('Date must be a string in the form YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('Date must be a string in the form YYYY-MM-DD', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return parseIsoDate(ast.value);
   },

@@ -52,7 +52,9 @@ export default async function setup(project: TestProject) {
     for (const kind of TEMPLATES) {
       const name = templateName(kind);
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(previous ? `CREATE DATABASE ${name} TEMPLATE ${templateName(previous)}` : `CREATE DATABASE ${name}`);
+      await admin.query(
+        previous ? `CREATE DATABASE ${name} TEMPLATE ${templateName(previous)}` : `CREATE DATABASE ${name}`,
+      );
       if (kind !== 'empty') {
         const ds = createDataSource(urlFor(name), { ...config.db, poolMax: 4 }, log);
         await ds.initialize();

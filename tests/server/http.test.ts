@@ -15,7 +15,12 @@ describe('HTTP: the first query end to end', () => {
   beforeAll(async () => {
     db = await createTestDatabase('reference');
     const config = loadConfig({ NODE_ENV: 'test', CLIENT_DIST_DIR: '/nonexistent' });
-    app = await buildApp({ config, schema: await createSchema(), pool: poolOf(await db.dataSource()), log: createLogger('silent', false) });
+    app = await buildApp({
+      config,
+      schema: await createSchema(),
+      pool: poolOf(await db.dataSource()),
+      log: createLogger('silent', false),
+    });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
@@ -51,7 +56,11 @@ describe('HTTP: the first query end to end', () => {
     expect(body.data.municipalities.edges).toHaveLength(100);
     expect(body.data.municipalities.pageInfo.hasNextPage).toBe(true);
     const groningen = body.data.municipalities.edges.find((e: Json) => e.node.code === 'GM0014');
-    expect(groningen.node).toEqual({ code: 'GM0014', name: 'Groningen', province: { code: 'PV20', name: 'Groningen' } });
+    expect(groningen.node).toEqual({
+      code: 'GM0014',
+      name: 'Groningen',
+      province: { code: 'PV20', name: 'Groningen' },
+    });
   });
 
   it('pages through all municipalities valid on 2018-01-01 without gaps or repeats', async () => {
@@ -89,7 +98,12 @@ describe('HTTP: the first query end to end', () => {
     });
     expect(body.data.amsterdam.predecessors.map((p: Json) => p.code)).toContain('GM0457');
     expect(body.data.haaren.validTo).toBe('2020-12-31');
-    expect(body.data.haaren.successors.map((s: Json) => s.code).sort()).toEqual(['GM0757', 'GM0824', 'GM0855', 'GM0865']);
+    expect(body.data.haaren.successors.map((s: Json) => s.code).sort()).toEqual([
+      'GM0757',
+      'GM0824',
+      'GM0855',
+      'GM0865',
+    ]);
     expect(body.data.none).toBeNull();
   });
 

@@ -34,9 +34,12 @@ describe('the migrations and the entities describe one schema', () => {
   beforeAll(async () => {
     db = await createTestDatabase('schema');
     ds = await db.dataSource();
-    const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => ((await ds.query(sql, params)) as T[])[0]!;
+    const one = async <T>(sql: string, params: unknown[] = []): Promise<T> =>
+      ((await ds.query(sql, params)) as T[])[0]!;
 
-    const province = await one<{ id: number }>(`INSERT INTO province (code, name) VALUES ('PV26', 'Utrecht') RETURNING id`);
+    const province = await one<{ id: number }>(
+      `INSERT INTO province (code, name) VALUES ('PV26', 'Utrecht') RETURNING id`,
+    );
     ({ id: municipalityId } = await one<{ id: number }>(
       `INSERT INTO municipality (code, name, province_id, tooi_uri)
        VALUES ('GM0344', 'Utrecht', $1, 'https://identifier.overheid.nl/tooi/id/gemeente/gm0344') RETURNING id`,
@@ -116,7 +119,12 @@ describe('the migrations and the entities describe one schema', () => {
          VALUES ($1, $2, 'LIVE', '2024-03-01', '2024-03-01', 'SELF_DECLARED', $3, now())`,
         [municipalityId, solutionId, eventId],
       );
-    const insertCompliance = (standardId: number, status: string, explanation: string | null, deadline: string | null) =>
+    const insertCompliance = (
+      standardId: number,
+      status: string,
+      explanation: string | null,
+      deadline: string | null,
+    ) =>
       ds.query(
         `INSERT INTO standard_compliance (municipality_id, standard_id, status, explanation, deadline, provenance)
          VALUES ($1, $2, $3, $4, $5, 'SELF_DECLARED')`,
@@ -152,14 +160,18 @@ describe('the migrations and the entities describe one schema', () => {
     });
 
     it('refuses to update or delete an adoption event', async () => {
-      await expect(ds.query(`UPDATE adoption_event SET notes = 'rewritten' WHERE id = $1`, [eventId])).rejects.toMatchObject({
+      await expect(
+        ds.query(`UPDATE adoption_event SET notes = 'rewritten' WHERE id = $1`, [eventId]),
+      ).rejects.toMatchObject({
         code: RESTRICT_VIOLATION,
         message: expect.stringContaining('append-only'),
       });
       await expect(ds.query(`DELETE FROM adoption_event WHERE id = $1`, [eventId])).rejects.toMatchObject({
         code: RESTRICT_VIOLATION,
       });
-      expect(await ds.query(`SELECT notes FROM adoption_event WHERE id = $1`, [eventId])).toEqual([{ notes: 'original' }]);
+      expect(await ds.query(`SELECT notes FROM adoption_event WHERE id = $1`, [eventId])).toEqual([
+        { notes: 'original' },
+      ]);
     });
 
     it('refuses a municipality code that is not GM and four digits', async () => {

@@ -26,7 +26,10 @@ export type Provenance = (typeof PROVENANCES)[number];
  * trigger refuses UPDATE and DELETE; a mistake is fixed by a new event that `corrects` it.
  */
 @Entity({ name: 'adoption_event' })
-@Check('ck_adoption_event_status', `status IN ('CONSIDERING', 'PLANNED', 'IMPLEMENTING', 'LIVE', 'RETIRED', 'RETRACTED')`)
+@Check(
+  'ck_adoption_event_status',
+  `status IN ('CONSIDERING', 'PLANNED', 'IMPLEMENTING', 'LIVE', 'RETIRED', 'RETRACTED')`,
+)
 @Check('ck_adoption_event_mode', `mode IS NULL OR mode IN ('OWN_INSTALLATION', 'SAAS', 'VIA_COOPERATION', 'VARIANT')`)
 @Check(
   'ck_adoption_event_provenance',
@@ -37,7 +40,11 @@ export type Provenance = (typeof PROVENANCES)[number];
 @Index('ix_adoption_event_recorded_at', ['recordedAt', 'id'])
 export class AdoptionEvent {
   /** bigint: pg returns it as a string. */
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'bigint', primaryKeyConstraintName: 'pk_adoption_event' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_adoption_event',
+  })
   id: string;
 
   @Column({ type: 'integer', name: 'municipality_id' })

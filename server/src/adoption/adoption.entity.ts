@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { Municipality } from '../geography/municipality.entity.js';
 import { Solution } from '../solution/solution.entity.js';
 import { AdoptionEvent, type AdoptionMode, type AdoptionStatus, type Provenance } from './adoption-event.entity.js';
@@ -20,7 +30,11 @@ import { AdoptionEvent, type AdoptionMode, type AdoptionStatus, type Provenance 
 @Index('ix_adoption_solution_status', ['solutionId', 'status'])
 @Index('ix_adoption_updated_at', ['updatedAt'])
 export class Adoption {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_adoption' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_adoption',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'municipality_id' })
@@ -73,7 +87,10 @@ export class Adoption {
   inheritedFromMunicipalityId: number | null;
 
   @ManyToOne(() => Municipality, { nullable: true })
-  @JoinColumn({ name: 'inherited_from_municipality_id', foreignKeyConstraintName: 'fk_adoption_inherited_from_municipality_id' })
+  @JoinColumn({
+    name: 'inherited_from_municipality_id',
+    foreignKeyConstraintName: 'fk_adoption_inherited_from_municipality_id',
+  })
   inheritedFromMunicipality: Relation<Municipality> | null;
 
   @Column({ type: 'boolean', name: 'needs_review', default: false })

@@ -11,7 +11,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 @Index('ix_audit_log_entity', ['entityType', 'entityId', 'occurredAt'])
 export class AuditLog {
   /** bigint: pg returns it as a string. */
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'bigint', primaryKeyConstraintName: 'pk_audit_log' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_audit_log',
+  })
   id: string;
 
   @Column({ type: 'timestamptz', name: 'occurred_at', default: () => 'now()' })

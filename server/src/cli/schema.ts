@@ -16,7 +16,9 @@ if (process.argv.includes('--write')) {
 } else {
   const committed = await readFile(file, 'utf8').catch(() => '');
   if (committed !== sdl) {
-    console.error(`${path.relative(repoRoot, file)} is out of date with the code. Run \`pnpm schema:emit\` and commit it.`);
+    console.error(
+      `${path.relative(repoRoot, file)} is out of date with the code. Run \`pnpm schema:emit\` and commit it.`,
+    );
     process.exit(1);
   }
   console.log(`${path.relative(repoRoot, file)} matches the code`);

@@ -1,6 +1,12 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const BOUNDARY_LEVELS = ['MUNICIPALITY', 'PROVINCE', 'SAFETY_REGION', 'GGD_REGION', 'LABOUR_MARKET_REGION'] as const;
+export const BOUNDARY_LEVELS = [
+  'MUNICIPALITY',
+  'PROVINCE',
+  'SAFETY_REGION',
+  'GGD_REGION',
+  'LABOUR_MARKET_REGION',
+] as const;
 export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
 
 /** Generalised boundaries (TopoJSON) of one level and year, served with `sha256` as ETag. */

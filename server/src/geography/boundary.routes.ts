@@ -23,7 +23,12 @@ export function registerBoundaryRoutes(app: FastifyInstance, pool: Pool): void {
     reply.header('cache-control', 'public, max-age=300');
     return {
       attribution: 'Bron: CBS / PDOK (CBS Gebiedsindelingen), vereenvoudigd door cartomap/nl; © Kadaster / CBS',
-      boundaries: rows.map((r) => ({ level: names[r.level], year: r.year, url: `/boundaries/${names[r.level]}/${r.year}.topojson`, etag: r.sha256 })),
+      boundaries: rows.map((r) => ({
+        level: names[r.level],
+        year: r.year,
+        url: `/boundaries/${names[r.level]}/${r.year}.topojson`,
+        etag: r.sha256,
+      })),
     };
   });
 
@@ -34,12 +39,19 @@ export function registerBoundaryRoutes(app: FastifyInstance, pool: Pool): void {
       return reply.code(404).send({ error: 'NOT_FOUND', message: 'Unknown boundary set; see GET /boundaries' });
     }
     const etagOf = (sha: string) => `"${sha}"`;
-    const head = await pool.query<{ sha256: string }>(`SELECT sha256 FROM boundary_set WHERE level = $1 AND year = $2`, [level, Number(year)]);
+    const head = await pool.query<{ sha256: string }>(
+      `SELECT sha256 FROM boundary_set WHERE level = $1 AND year = $2`,
+      [level, Number(year)],
+    );
     const sha = head.rows[0]?.sha256;
-    if (!sha) return reply.code(404).send({ error: 'NOT_FOUND', message: `No ${req.params.level} boundaries for ${year}` });
+    if (!sha)
+      return reply.code(404).send({ error: 'NOT_FOUND', message: `No ${req.params.level} boundaries for ${year}` });
     reply.header('etag', etagOf(sha)).header('cache-control', 'public, max-age=86400, stale-while-revalidate=604800');
     if (req.headers['if-none-match'] === etagOf(sha)) return reply.code(304).send();
-    const { rows } = await pool.query<{ topojson: string }>(`SELECT topojson FROM boundary_set WHERE level = $1 AND year = $2`, [level, Number(year)]);
+    const { rows } = await pool.query<{ topojson: string }>(
+      `SELECT topojson FROM boundary_set WHERE level = $1 AND year = $2`,
+      [level, Number(year)],
+    );
     return reply.type('application/json; charset=utf-8').send(rows[0]!.topojson);
   });
 }

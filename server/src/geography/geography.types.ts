@@ -13,7 +13,8 @@ export enum SizeClass {
 }
 registerEnumType(SizeClass, {
   name: 'SizeClass',
-  description: 'Population band of a municipality (after the CBS gemeentegrootteklassen), from its latest population figure.',
+  description:
+    'Population band of a municipality (after the CBS gemeentegrootteklassen), from its latest population figure.',
   valuesConfig: {
     UNDER_10K: { description: 'Fewer than 10,000 inhabitants.' },
     FROM_10K_TO_20K: { description: '10,000 to 19,999 inhabitants.' },
@@ -59,7 +60,13 @@ export class Province {
   dbId: number;
 
   static from(row: ProvinceRow): Province {
-    return Object.assign(new Province(), { id: row.code, code: row.code, name: row.name, tooiUri: row.tooi_uri, dbId: row.id });
+    return Object.assign(new Province(), {
+      id: row.code,
+      code: row.code,
+      name: row.name,
+      tooiUri: row.tooi_uri,
+      dbId: row.id,
+    });
   }
 }
 
@@ -71,10 +78,12 @@ export class Municipality {
   @Field(() => ID, { description: 'Stable identifier: the CBS code, e.g. `GM0363`.' })
   id: string;
 
-  @Field(() => String, { description: 'CBS municipality code with prefix, e.g. `GM0363` (a string: leading zeros matter).' })
+  @Field(() => String, {
+    description: 'CBS municipality code with prefix, e.g. `GM0363` (a string: leading zeros matter).',
+  })
   code: string;
 
-  @Field(() => String, { description: 'Name as CBS/PDOK spell it, e.g. `\'s-Gravenhage`, `Bergen (NH.)`.' })
+  @Field(() => String, { description: "Name as CBS/PDOK spell it, e.g. `'s-Gravenhage`, `Bergen (NH.)`." })
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Official name in the TOOI register, e.g. `Bergen (NH)`.' })
@@ -82,11 +91,15 @@ export class Municipality {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Inhabitants on `populationDate` (CBS Kerncijfers wijken en buurten); null for municipalities that no longer exist.',
+    description:
+      'Inhabitants on `populationDate` (CBS Kerncijfers wijken en buurten); null for municipalities that no longer exist.',
   })
   population: number | null;
 
-  @Field(() => SizeClass, { nullable: true, description: 'Population band derived from `population`; null when unknown.' })
+  @Field(() => SizeClass, {
+    nullable: true,
+    description: 'Population band derived from `population`; null when unknown.',
+  })
   sizeClass: SizeClass | null;
 
   @Field(() => Int, { nullable: true, description: 'Land area in hectares (CBS).' })
@@ -136,7 +149,9 @@ export class Succession {
   @Field(() => Municipality, { description: 'The municipality on the other side of the link.' })
   municipality: Municipality;
 
-  @Field(() => DateScalar, { description: 'Date the reorganisation took effect (normally 1 January; Weesp → Amsterdam: 2022-03-24).' })
+  @Field(() => DateScalar, {
+    description: 'Date the reorganisation took effect (normally 1 January; Weesp → Amsterdam: 2022-03-24).',
+  })
   effectiveDate: string;
 
   @Field(() => SuccessionKind, { description: 'Kind of reorganisation.' })
@@ -147,11 +162,15 @@ export class Succession {
 export class MunicipalityFilter {
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Only municipalities that existed on this date (e.g. `2018-01-01` gives 380). Without it, every municipality ever recorded.',
+    description:
+      'Only municipalities that existed on this date (e.g. `2018-01-01` gives 380). Without it, every municipality ever recorded.',
   })
   validOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only municipalities in this province, by CBS code (e.g. `PV26`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only municipalities in this province, by CBS code (e.g. `PV26`).',
+  })
   provinceCode?: string | null;
 
   @Field(() => SizeClass, { nullable: true, description: 'Only municipalities in this population band.' })

@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { Province } from './province.entity.js';
 
 /** The bands of the SQL function `municipality_size_class(population)` (CBS size classes, merged). */
@@ -26,7 +36,11 @@ export type MunicipalitySizeClass = (typeof MUNICIPALITY_SIZE_CLASSES)[number];
 // (lower(name) text_pattern_ops): an expression index TypeORM cannot describe; the migration owns it.
 @Index('ix_municipality_name_lower', { synchronize: false })
 export class Municipality {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_municipality' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_municipality',
+  })
   id: number;
 
   @Column({ type: 'text' })

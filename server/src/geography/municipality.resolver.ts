@@ -24,7 +24,10 @@ class MunicipalitiesArgs {
   @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 25).' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return the nodes after this cursor (from `pageInfo.endCursor`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the nodes after this cursor (from `pageInfo.endCursor`).',
+  })
   after?: string | null;
 
   @Field(() => MunicipalityFilter, { nullable: true, description: 'Conditions the municipalities must meet.' })
@@ -42,7 +45,8 @@ const toSuccession = (row: SuccessionRow): Succession =>
 export class MunicipalityResolver {
   @Query(() => Municipality, {
     nullable: true,
-    description: 'One municipality by CBS code (e.g. `"GM0363"`), current or historical; null when no municipality has that code.',
+    description:
+      'One municipality by CBS code (e.g. `"GM0363"`), current or historical; null when no municipality has that code.',
   })
   async municipality(
     @Arg('code', () => String, { description: 'CBS code with prefix, e.g. `GM0363`.' }) code: string,
@@ -53,7 +57,8 @@ export class MunicipalityResolver {
   }
 
   @Query(() => MunicipalityConnection, {
-    description: 'Municipalities, ordered by CBS code, as a cursor connection. Filter with `validOn` for the set of a given date.',
+    description:
+      'Municipalities, ordered by CBS code, as a cursor connection. Filter with `validOn` for the set of a given date.',
   })
   async municipalities(@Args(() => MunicipalitiesArgs) args: MunicipalitiesArgs, @Ctx() ctx: Context) {
     return new MunicipalityService(ctx.pool).list(args.filter, pageSize(args.first), args.after);

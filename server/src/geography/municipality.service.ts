@@ -24,7 +24,11 @@ export class MunicipalityService {
   }
 
   /** A page of municipalities by CBS code. `first` is already validated. */
-  async list(filter: MunicipalityFilter | null | undefined, first: number, after: string | null | undefined): Promise<Page<Municipality>> {
+  async list(
+    filter: MunicipalityFilter | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<Municipality>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (v: unknown) => {
@@ -33,18 +37,27 @@ export class MunicipalityService {
     };
     if (filter?.validOn) {
       const d = param(filter.validOn);
-      where.push(`(m.valid_from IS NULL OR m.valid_from <= ${d}::date) AND (m.valid_to IS NULL OR m.valid_to >= ${d}::date)`);
+      where.push(
+        `(m.valid_from IS NULL OR m.valid_from <= ${d}::date) AND (m.valid_to IS NULL OR m.valid_to >= ${d}::date)`,
+      );
     }
     if (filter?.provinceCode) {
       const code = filter.provinceCode.trim().toUpperCase();
-      if (!PROVINCE_CODE.test(code)) throw badInput(`provinceCode must look like PV27, got "${filter.provinceCode}"`, 'provinceCode');
+      if (!PROVINCE_CODE.test(code))
+        throw badInput(`provinceCode must look like PV27, got "${filter.provinceCode}"`, 'provinceCode');
       where.push(`m.province_id = (SELECT id FROM province WHERE code = ${param(code)})`);
     }
-    if (filter?.sizeClass) where.push(`municipality_size_class(m.population) = ${param(filter.sizeClass satisfies SizeClass)}`);
+    if (filter?.sizeClass)
+      where.push(`municipality_size_class(m.population) = ${param(filter.sizeClass satisfies SizeClass)}`);
     if (filter?.search?.trim()) {
-      const pattern = `%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = `%${filter.search
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const p = param(pattern);
-      where.push(`(lower(m.name) LIKE ${p} OR lower(coalesce(m.official_name, '')) LIKE ${p} OR lower(m.code) LIKE ${p})`);
+      where.push(
+        `(lower(m.name) LIKE ${p} OR lower(coalesce(m.official_name, '')) LIKE ${p} OR lower(m.code) LIKE ${p})`,
+      );
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const cursor = decodeCursor(after, ['string']);

@@ -5,7 +5,11 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Unique('uq_province_code', ['code'])
 @Check('ck_province_code', `code ~ '^PV[0-9]{2}$'`)
 export class Province {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_province' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_province',
+  })
   id: number;
 
   @Column({ type: 'text' })

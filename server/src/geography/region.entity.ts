@@ -20,7 +20,11 @@ export type RegionKind = (typeof REGION_KINDS)[number];
   `kind IN ('PROVINCE', 'COOPERATION', 'COROP', 'SAFETY_REGION', 'GGD_REGION', 'LABOUR_MARKET_REGION', 'NETWORK', 'CUSTOM')`,
 )
 export class Region {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_region' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_region',
+  })
   id: number;
 
   @Column({ type: 'text' })

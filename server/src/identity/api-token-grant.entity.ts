@@ -8,7 +8,11 @@ import { ApiToken } from './api-token.entity.js';
 @Check('ck_api_token_grant_target', `(municipality_id IS NULL) <> (organisation_id IS NULL)`)
 @Index('ix_api_token_grant_token_id', ['tokenId'])
 export class ApiTokenGrant {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_api_token_grant' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_api_token_grant',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'token_id' })

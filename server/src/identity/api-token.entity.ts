@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { AppUser } from './app-user.entity.js';
 
 export const API_SCOPES = ['READ', 'WRITE_ADOPTIONS', 'WRITE_COMPLIANCE'] as const;
@@ -13,7 +23,11 @@ export type ApiScope = (typeof API_SCOPES)[number];
 )
 @Index('ix_api_token_user_id', ['userId'])
 export class ApiToken {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_api_token' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_api_token',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'user_id' })

@@ -7,7 +7,11 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Check('ck_app_user_email', `email = lower(email) AND email LIKE '%_@_%'`)
 @Check('ck_app_user_oidc', `(oidc_issuer IS NULL) = (oidc_subject IS NULL)`)
 export class AppUser {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_app_user' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_app_user',
+  })
   id: number;
 
   /** Always lower case. */

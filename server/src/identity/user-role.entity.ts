@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { Municipality } from '../geography/municipality.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
 import { AppUser } from './app-user.entity.js';
@@ -20,7 +30,11 @@ export type Role = (typeof ROLES)[number];
 )
 @Index('ix_user_role_user_id', ['userId'])
 export class UserRole {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_user_role' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_user_role',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'user_id' })

@@ -6,7 +6,11 @@ import { AppUser } from './app-user.entity.js';
 @Unique('uq_user_session_token_hash', ['tokenHash'])
 @Index('ix_user_session_user_id', ['userId'])
 export class UserSession {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_user_session' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_user_session',
+  })
   id: number;
 
   /** Never leaves the server. */

@@ -6,7 +6,11 @@ import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Check('ck_annual_plan_year', `year BETWEEN 2000 AND 2100`)
 @Check('ck_annual_plan_budget', `budget_eur IS NULL OR budget_eur >= 0`)
 export class AnnualPlan {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_annual_plan' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_annual_plan',
+  })
   id: number;
 
   @Column({ type: 'integer' })

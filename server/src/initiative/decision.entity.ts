@@ -18,7 +18,11 @@ const STAGES_SQL = `('SUBMITTED', 'ASSESSED', 'ADVISED', 'ADOPTED', 'IN_DEVELOPM
 @Check('ck_decision_to_stage', `to_stage IN ${STAGES_SQL}`)
 @Index('ix_decision_initiative_id', ['initiativeId', 'decidedOn'])
 export class Decision {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_decision' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_decision',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'initiative_id' })

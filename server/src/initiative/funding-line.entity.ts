@@ -12,7 +12,11 @@ export type FundingSource = (typeof FUNDING_SOURCES)[number];
 @Check('ck_funding_line_amount', `amount_eur >= 0`)
 @Check('ck_funding_line_year', `year BETWEEN 2000 AND 2100`)
 export class FundingLine {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_funding_line' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_funding_line',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'initiative_id' })

@@ -26,7 +26,11 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 )
 @Check('ck_organisation_slug', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 export class Organisation {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_organisation' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_organisation',
+  })
   id: number;
 
   @Column({ type: 'text' })

@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { Municipality } from '../geography/municipality.entity.js';
 import { Initiative } from '../initiative/initiative.entity.js';
 import { Organisation } from '../organisation/organisation.entity.js';
@@ -6,7 +16,14 @@ import { Organisation } from '../organisation/organisation.entity.js';
 export const SOLUTION_KINDS = ['SOFTWARE', 'SHARED_SERVICE', 'PROCESS', 'CONTRACT', 'KNOWLEDGE'] as const;
 export type SolutionKind = (typeof SOLUTION_KINDS)[number];
 
-export const SOLUTION_LIFECYCLES = ['IN_DEVELOPMENT', 'PILOT', 'AVAILABLE', 'IN_MANAGEMENT', 'DEPRECATED', 'RETIRED'] as const;
+export const SOLUTION_LIFECYCLES = [
+  'IN_DEVELOPMENT',
+  'PILOT',
+  'AVAILABLE',
+  'IN_MANAGEMENT',
+  'DEPRECATED',
+  'RETIRED',
+] as const;
 export type SolutionLifecycle = (typeof SOLUTION_LIFECYCLES)[number];
 
 /** A shared solution municipalities can adopt, usually the outcome of an initiative. */
@@ -24,7 +41,11 @@ export type SolutionLifecycle = (typeof SOLUTION_LIFECYCLES)[number];
 @Check('ck_solution_slug', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Index('ix_solution_initiative_id', ['initiativeId'])
 export class Solution {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_solution' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_solution',
+  })
   id: number;
 
   @Column({ type: 'text' })
@@ -60,7 +81,10 @@ export class Solution {
   maintainerOrganisationId: number | null;
 
   @ManyToOne(() => Organisation, { nullable: true })
-  @JoinColumn({ name: 'maintainer_organisation_id', foreignKeyConstraintName: 'fk_solution_maintainer_organisation_id' })
+  @JoinColumn({
+    name: 'maintainer_organisation_id',
+    foreignKeyConstraintName: 'fk_solution_maintainer_organisation_id',
+  })
   maintainerOrganisation: Relation<Organisation> | null;
 
   @Column({ type: 'text', nullable: true })

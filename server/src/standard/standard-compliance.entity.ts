@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import type { Provenance } from '../adoption/adoption-event.entity.js';
 import { Municipality } from '../geography/municipality.entity.js';
 import { AppUser } from '../identity/app-user.entity.js';
@@ -13,22 +23,20 @@ export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
  */
 @Entity({ name: 'standard_compliance' })
 @Unique('uq_standard_compliance', ['municipalityId', 'standardId'])
-@Check(
-  'ck_standard_compliance_status',
-  `status IN ('COMPLIANT', 'PARTIAL', 'PLANNED', 'EXPLAINED', 'NOT_COMPLIANT')`,
-)
+@Check('ck_standard_compliance_status', `status IN ('COMPLIANT', 'PARTIAL', 'PLANNED', 'EXPLAINED', 'NOT_COMPLIANT')`)
 @Check(
   'ck_standard_compliance_provenance',
   `provenance IN ('SELF_DECLARED', 'SUPPLIER_DECLARED', 'COOPERATION_DECLARED', 'VERIFIED', 'IMPORTED', 'INHERITED')`,
 )
-@Check(
-  'ck_standard_compliance_explained',
-  `status <> 'EXPLAINED' OR length(btrim(coalesce(explanation, ''))) > 0`,
-)
+@Check('ck_standard_compliance_explained', `status <> 'EXPLAINED' OR length(btrim(coalesce(explanation, ''))) > 0`)
 @Check('ck_standard_compliance_planned', `status <> 'PLANNED' OR deadline IS NOT NULL`)
 @Index('ix_standard_compliance_standard_id', ['standardId', 'status'])
 export class StandardCompliance {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_standard_compliance' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_standard_compliance',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'municipality_id' })

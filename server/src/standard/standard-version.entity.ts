@@ -9,7 +9,11 @@ export type StandardVersionStatus = (typeof STANDARD_VERSION_STATUSES)[number];
 @Unique('uq_standard_version', ['standardId', 'versionLabel'])
 @Check('ck_standard_version_status', `status IN ('DRAFT', 'CURRENT', 'SUPERSEDED', 'WITHDRAWN')`)
 export class StandardVersion {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_standard_version' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_standard_version',
+  })
   id: number;
 
   @Column({ type: 'integer', name: 'standard_id' })

@@ -10,7 +10,11 @@ export type StandardStatus = (typeof STANDARD_STATUSES)[number];
 @Check('ck_standard_status', `status IN ('DRAFT', 'ADOPTED', 'APPLY_OR_EXPLAIN', 'DEPRECATED')`)
 @Check('ck_standard_slug', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 export class Standard {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', type: 'integer', primaryKeyConstraintName: 'pk_standard' })
+  @PrimaryGeneratedColumn('identity', {
+    generatedIdentity: 'BY DEFAULT',
+    type: 'integer',
+    primaryKeyConstraintName: 'pk_standard',
+  })
   id: number;
 
   @Column({ type: 'text' })
