@@ -3,7 +3,17 @@ import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver 
 import { reviveAs, runWrite } from '../audit/write.js';
 import type { Context } from '../context.js';
 import { DateScalar } from '../scalars.js';
-import { Decision, DecisionBody, DecisionOutcome, FundingLine, FundingSource, Initiative, InitiativeParticipant, InitiativeStage, ParticipantRole } from './initiative.types.js';
+import {
+  Decision,
+  DecisionBody,
+  DecisionOutcome,
+  FundingLine,
+  FundingSource,
+  Initiative,
+  InitiativeParticipant,
+  InitiativeStage,
+  ParticipantRole,
+} from './initiative.types.js';
 import { addFundingLine, addParticipant, recordDecision, submitInitiative } from './initiative.write.js';
 
 @InputType({ description: 'A new initiative, submitted by a municipality or a cooperation.' })
@@ -34,7 +44,10 @@ export class SubmitInitiativeInput {
   @IsOptional()
   submittedByMunicipalityCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Submitting organisation (slug); your cooperation as a COOPERATION_EDITOR.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Submitting organisation (slug); your cooperation as a COOPERATION_EDITOR.',
+  })
   @IsOptional()
   submittedByOrganisationSlug?: string | null;
 }
@@ -53,7 +66,9 @@ export class RecordDecisionInput {
   @Field(() => DecisionOutcome, { description: 'Outcome.' })
   outcome: DecisionOutcome;
 
-  @Field(() => InitiativeStage, { description: 'The stage after the decision; must be an allowed next stage (the same stage for DEFERRED).' })
+  @Field(() => InitiativeStage, {
+    description: 'The stage after the decision; must be an allowed next stage (the same stage for DEFERRED).',
+  })
   toStage: InitiativeStage;
 
   @Field(() => String, { nullable: true, description: 'Rationale as the body gave it.' })
@@ -123,8 +138,13 @@ export class DecisionResult {
 
 @Resolver()
 export class InitiativeMutations {
-  @Mutation(() => Initiative, { description: 'Submits an initiative (stage SUBMITTED) on behalf of your municipality or cooperation.' })
-  async submitInitiative(@Arg('input', () => SubmitInitiativeInput, { description: 'The initiative.' }) input: SubmitInitiativeInput, @Ctx() ctx: Context) {
+  @Mutation(() => Initiative, {
+    description: 'Submits an initiative (stage SUBMITTED) on behalf of your municipality or cooperation.',
+  })
+  async submitInitiative(
+    @Arg('input', () => SubmitInitiativeInput, { description: 'The initiative.' }) input: SubmitInitiativeInput,
+    @Ctx() ctx: Context,
+  ) {
     return runWrite(ctx, { operation: 'submitInitiative', input, revive: reviveAs(Initiative) }, async (tx) =>
       Initiative.from(
         await submitInitiative(tx, {
@@ -137,8 +157,14 @@ export class InitiativeMutations {
     );
   }
 
-  @Mutation(() => DecisionResult, { description: 'Records a decision and moves the initiative’s stage (administrators only); refuses a transition the pipeline does not allow.' })
-  async recordDecision(@Arg('input', () => RecordDecisionInput, { description: 'The decision.' }) input: RecordDecisionInput, @Ctx() ctx: Context) {
+  @Mutation(() => DecisionResult, {
+    description:
+      'Records a decision and moves the initiative’s stage (administrators only); refuses a transition the pipeline does not allow.',
+  })
+  async recordDecision(
+    @Arg('input', () => RecordDecisionInput, { description: 'The decision.' }) input: RecordDecisionInput,
+    @Ctx() ctx: Context,
+  ) {
     return runWrite(
       ctx,
       {
@@ -146,31 +172,54 @@ export class InitiativeMutations {
         input,
         revive: (j) => {
           const r = j as { decision: object; initiative: object };
-          return Object.assign(new DecisionResult(), { decision: Object.assign(new Decision(), r.decision), initiative: Object.assign(new Initiative(), r.initiative) });
+          return Object.assign(new DecisionResult(), {
+            decision: Object.assign(new Decision(), r.decision),
+            initiative: Object.assign(new Initiative(), r.initiative),
+          });
         },
       },
       async (tx) => {
-        const { initiative, decision } = await recordDecision(tx, { ...input, rationale: input.rationale ?? null, annualPlanYear: input.annualPlanYear ?? null });
-        return Object.assign(new DecisionResult(), { decision: Decision.from(decision), initiative: Initiative.from(initiative) });
+        const { initiative, decision } = await recordDecision(tx, {
+          ...input,
+          rationale: input.rationale ?? null,
+          annualPlanYear: input.annualPlanYear ?? null,
+        });
+        return Object.assign(new DecisionResult(), {
+          decision: Decision.from(decision),
+          initiative: Initiative.from(initiative),
+        });
       },
     );
   }
 
-  @Mutation(() => InitiativeParticipant, { description: 'Adds a municipality to an initiative: an admin for any, an EDITOR for their own municipality.' })
+  @Mutation(() => InitiativeParticipant, {
+    description: 'Adds a municipality to an initiative: an admin for any, an EDITOR for their own municipality.',
+  })
   async addInitiativeParticipant(
-    @Arg('input', () => AddInitiativeParticipantInput, { description: 'Initiative, municipality and role.' }) input: AddInitiativeParticipantInput,
+    @Arg('input', () => AddInitiativeParticipantInput, { description: 'Initiative, municipality and role.' })
+    input: AddInitiativeParticipantInput,
     @Ctx() ctx: Context,
   ) {
-    return runWrite(ctx, { operation: 'addInitiativeParticipant', input, revive: reviveAs(InitiativeParticipant) }, async (tx) =>
-      InitiativeParticipant.from((await addParticipant(tx, { ...input, joinedOn: input.joinedOn ?? null })) as never),
+    return runWrite(
+      ctx,
+      { operation: 'addInitiativeParticipant', input, revive: reviveAs(InitiativeParticipant) },
+      async (tx) =>
+        InitiativeParticipant.from((await addParticipant(tx, { ...input, joinedOn: input.joinedOn ?? null })) as never),
     );
   }
 
   @Mutation(() => FundingLine, { description: 'Adds a funding line to an initiative (administrators only).' })
-  async addFundingLine(@Arg('input', () => AddFundingLineInput, { description: 'The funding line.' }) input: AddFundingLineInput, @Ctx() ctx: Context) {
+  async addFundingLine(
+    @Arg('input', () => AddFundingLineInput, { description: 'The funding line.' }) input: AddFundingLineInput,
+    @Ctx() ctx: Context,
+  ) {
     return runWrite(ctx, { operation: 'addFundingLine', input, revive: reviveAs(FundingLine) }, async (tx) =>
       FundingLine.from(
-        (await addFundingLine(tx, { ...input, description: input.description ?? null, annualPlanYear: input.annualPlanYear ?? null })) as never,
+        (await addFundingLine(tx, {
+          ...input,
+          description: input.description ?? null,
+          annualPlanYear: input.annualPlanYear ?? null,
+        })) as never,
       ),
     );
   }

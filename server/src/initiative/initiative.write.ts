@@ -55,18 +55,25 @@ export interface SubmitInput {
 /** Officials submit for their own municipality or cooperation; an admin for anyone. */
 export async function submitInitiative(tx: WriteTx, input: SubmitInput): Promise<InitiativeRow> {
   if (!input.submittedByMunicipalityCode && !input.submittedByOrganisationSlug) {
-    throw badInput('Name the submitter: submittedByMunicipalityCode or submittedByOrganisationSlug', 'submittedByMunicipalityCode');
+    throw badInput(
+      'Name the submitter: submittedByMunicipalityCode or submittedByOrganisationSlug',
+      'submittedByMunicipalityCode',
+    );
   }
   let mId: number | null = null;
   let oId: number | null = null;
   if (input.submittedByMunicipalityCode) {
     mId = await municipalityId(tx, input.submittedByMunicipalityCode, 'submittedByMunicipalityCode');
-    if (!isAdmin(tx.actor) && !editsMunicipality(tx.actor, mId)) throw forbidden('You may submit only on behalf of your own municipality');
+    if (!isAdmin(tx.actor) && !editsMunicipality(tx.actor, mId))
+      throw forbidden('You may submit only on behalf of your own municipality');
   }
   if (input.submittedByOrganisationSlug) {
-    const [o] = await tx.query(`SELECT id FROM organisation WHERE slug = $1`, [slugArg(input.submittedByOrganisationSlug, 'submittedByOrganisationSlug')]);
+    const [o] = await tx.query(`SELECT id FROM organisation WHERE slug = $1`, [
+      slugArg(input.submittedByOrganisationSlug, 'submittedByOrganisationSlug'),
+    ]);
     if (!o) throw new AppError(ErrorCode.NOT_FOUND, `No organisation ${input.submittedByOrganisationSlug}`);
-    if (!isAdmin(tx.actor) && !orgsWith(tx.actor, 'COOPERATION_EDITOR').includes(o.id)) throw forbidden('You may submit only on behalf of your own cooperation');
+    if (!isAdmin(tx.actor) && !orgsWith(tx.actor, 'COOPERATION_EDITOR').includes(o.id))
+      throw forbidden('You may submit only on behalf of your own cooperation');
     oId = o.id;
   }
   const slug = slugArg(input.slug, 'slug');
@@ -98,7 +105,10 @@ export interface DecisionInput {
 }
 
 /** Records a decision and moves the initiative to its stage, if the transition is allowed. */
-export async function recordDecision(tx: WriteTx, input: DecisionInput): Promise<{ initiative: InitiativeRow; decision: DecisionRow }> {
+export async function recordDecision(
+  tx: WriteTx,
+  input: DecisionInput,
+): Promise<{ initiative: InitiativeRow; decision: DecisionRow }> {
   const initiative = await initiativeBySlug(tx, input.initiativeSlug);
   const from = initiative.stage;
   const deferred = input.outcome === 'DEFERRED';
@@ -110,7 +120,8 @@ export async function recordDecision(tx: WriteTx, input: DecisionInput): Promise
       'toStage',
     );
   }
-  if (input.decidedOn < initiative.submitted_on) throw badInput('decidedOn lies before the initiative was submitted', 'decidedOn');
+  if (input.decidedOn < initiative.submitted_on)
+    throw badInput('decidedOn lies before the initiative was submitted', 'decidedOn');
   let planId: number | null = null;
   if (input.annualPlanYear !== null) {
     const [plan] = await tx.query(`SELECT id FROM annual_plan WHERE year = $1`, [input.annualPlanYear]);
@@ -127,40 +138,71 @@ export async function recordDecision(tx: WriteTx, input: DecisionInput): Promise
     rationale: input.rationale,
     annual_plan_id: planId,
   });
-  await updateVersioned(tx, 'initiative', initiative.id, input.expectedVersion, deferred ? {} : { stage: input.toStage }, `Initiative ${initiative.slug}`);
+  await updateVersioned(
+    tx,
+    'initiative',
+    initiative.id,
+    input.expectedVersion,
+    deferred ? {} : { stage: input.toStage },
+    `Initiative ${initiative.slug}`,
+  );
   const [d] = await tx.query<DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM decision d WHERE d.id = $1`, [decision.id]);
   return { initiative: await loadInitiative(tx, initiative.id), decision: d! };
 }
 
-export async function addParticipant(tx: WriteTx, input: { initiativeSlug: string; municipalityCode: string; role: string; joinedOn: string | null }) {
+export async function addParticipant(
+  tx: WriteTx,
+  input: { initiativeSlug: string; municipalityCode: string; role: string; joinedOn: string | null },
+) {
   const initiative = await initiativeBySlug(tx, input.initiativeSlug);
   const mId = await municipalityId(tx, input.municipalityCode, 'municipalityCode');
   municipalityAuthority(tx.actor, mId);
-  const [exists] = await tx.query(`SELECT 1 FROM initiative_participant WHERE initiative_id = $1 AND municipality_id = $2`, [initiative.id, mId]);
-  if (exists) throw new AppError(ErrorCode.CONFLICT, `${input.municipalityCode} already takes part in ${initiative.slug}`);
+  const [exists] = await tx.query(
+    `SELECT 1 FROM initiative_participant WHERE initiative_id = $1 AND municipality_id = $2`,
+    [initiative.id, mId],
+  );
+  if (exists)
+    throw new AppError(ErrorCode.CONFLICT, `${input.municipalityCode} already takes part in ${initiative.slug}`);
   const row = await insertAudited(
     tx,
     'initiative_participant',
     { initiative_id: initiative.id, municipality_id: mId, role: input.role, joined_on: input.joinedOn },
     (r) => `${r.initiative_id}:${r.municipality_id}`,
   );
-  return { ...row, initiative_slug: initiative.slug, municipality_code: municipalityCodeArg(input.municipalityCode, 'municipalityCode') };
+  return {
+    ...row,
+    initiative_slug: initiative.slug,
+    municipality_code: municipalityCodeArg(input.municipalityCode, 'municipalityCode'),
+  };
 }
 
 export async function addFundingLine(
   tx: WriteTx,
-  input: { initiativeSlug: string; year: number; source: string; amountEur: number; description: string | null; annualPlanYear: number | null },
+  input: {
+    initiativeSlug: string;
+    year: number;
+    source: string;
+    amountEur: number;
+    description: string | null;
+    annualPlanYear: number | null;
+  },
 ) {
   const initiative = await initiativeBySlug(tx, input.initiativeSlug);
-  if (!Number.isFinite(input.amountEur) || input.amountEur < 0 || input.amountEur >= 1e12) throw badInput('amountEur must be between 0 and 10^12', 'amountEur');
+  if (!Number.isFinite(input.amountEur) || input.amountEur < 0 || input.amountEur >= 1e12)
+    throw badInput('amountEur must be between 0 and 10^12', 'amountEur');
   let planId: number | null = null;
   if (input.annualPlanYear !== null) {
     const [plan] = await tx.query(`SELECT id FROM annual_plan WHERE year = $1`, [input.annualPlanYear]);
     if (!plan) throw new AppError(ErrorCode.NOT_FOUND, `No annual plan for ${input.annualPlanYear}`);
     planId = plan.id;
   }
-  const [exists] = await tx.query(`SELECT 1 FROM funding_line WHERE initiative_id = $1 AND year = $2 AND source = $3`, [initiative.id, input.year, input.source]);
-  if (exists) throw new AppError(ErrorCode.CONFLICT, `${initiative.slug} already has a ${input.source} line for ${input.year}`);
+  const [exists] = await tx.query(`SELECT 1 FROM funding_line WHERE initiative_id = $1 AND year = $2 AND source = $3`, [
+    initiative.id,
+    input.year,
+    input.source,
+  ]);
+  if (exists)
+    throw new AppError(ErrorCode.CONFLICT, `${initiative.slug} already has a ${input.source} line for ${input.year}`);
   const row = await insertAudited(tx, 'funding_line', {
     initiative_id: initiative.id,
     annual_plan_id: planId,

@@ -6,7 +6,13 @@ import { badInput } from '../errors.js';
 import { DateScalar } from '../scalars.js';
 import { sent } from '../standard/standard.mutations.js';
 import { Solution, SolutionKind, SolutionLifecycle } from './solution.types.js';
-import { addSolutionRelation, createSolution, removeSolutionRelation, setSolutionStandards, updateSolution } from './solution.write.js';
+import {
+  addSolutionRelation,
+  createSolution,
+  removeSolutionRelation,
+  setSolutionStandards,
+  updateSolution,
+} from './solution.write.js';
 
 export enum SolutionRelationKind {
   BUILDS_ON = 'BUILDS_ON',
@@ -49,7 +55,10 @@ export class SolutionFieldsInput {
   @IsOptional()
   originMunicipalityCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Slug of the maintaining organisation; a SUPPLIER can only name its own.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Slug of the maintaining organisation; a SUPPLIER can only name its own.',
+  })
   @IsOptional()
   maintainerOrganisationSlug?: string | null;
 
@@ -93,51 +102,71 @@ export class SolutionStandardInput {
 
 @Resolver()
 export class SolutionMutations {
-  @Mutation(() => Solution, { description: 'Adds a solution (administrators, or a SUPPLIER naming its own organisation as maintainer).' })
+  @Mutation(() => Solution, {
+    description: 'Adds a solution (administrators, or a SUPPLIER naming its own organisation as maintainer).',
+  })
   async createSolution(
     @Arg('slug', () => String, { description: 'URL-safe unique name.' }) slug: string,
     @Arg('input', () => SolutionFieldsInput, { description: 'The solution’s fields.' }) input: SolutionFieldsInput,
     @Ctx() ctx: Context,
   ): Promise<Solution> {
-    return runWrite(ctx, { operation: 'createSolution', input: { slug, input }, revive: reviveAs(Solution) }, async (tx) =>
-      Solution.from(await createSolution(tx, slug, sent(input))),
+    return runWrite(
+      ctx,
+      { operation: 'createSolution', input: { slug, input }, revive: reviveAs(Solution) },
+      async (tx) => Solution.from(await createSolution(tx, slug, sent(input))),
     );
   }
 
-  @Mutation(() => Solution, { description: 'Changes a solution (administrators, or a SUPPLIER of its maintainer); omitted fields stay.' })
+  @Mutation(() => Solution, {
+    description: 'Changes a solution (administrators, or a SUPPLIER of its maintainer); omitted fields stay.',
+  })
   async updateSolution(
     @Arg('slug', () => String, { description: 'Slug of the solution.' }) slug: string,
     @Arg('input', () => SolutionFieldsInput, { description: 'The fields to change.' }) input: SolutionFieldsInput,
-    @Arg('expectedVersion', () => Int, { description: 'The solution’s `version` you last read.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'The solution’s `version` you last read.' })
+    expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<Solution> {
-    return runWrite(ctx, { operation: 'updateSolution', input: { slug, input, expectedVersion }, revive: reviveAs(Solution) }, async (tx) =>
-      Solution.from(await updateSolution(tx, slug, sent(input), expectedVersion)),
+    return runWrite(
+      ctx,
+      { operation: 'updateSolution', input: { slug, input, expectedVersion }, revive: reviveAs(Solution) },
+      async (tx) => Solution.from(await updateSolution(tx, slug, sent(input), expectedVersion)),
     );
   }
 
-  @Mutation(() => Solution, { description: 'Replaces the standards a solution implements (bumps the solution’s version).' })
+  @Mutation(() => Solution, {
+    description: 'Replaces the standards a solution implements (bumps the solution’s version).',
+  })
   async setSolutionStandards(
     @Arg('slug', () => String, { description: 'Slug of the solution.' }) slug: string,
-    @Arg('standards', () => [SolutionStandardInput], { description: 'The complete new list (empty: none).' }) standards: SolutionStandardInput[],
-    @Arg('expectedVersion', () => Int, { description: 'The solution’s `version` you last read.' }) expectedVersion: number,
+    @Arg('standards', () => [SolutionStandardInput], { description: 'The complete new list (empty: none).' })
+    standards: SolutionStandardInput[],
+    @Arg('expectedVersion', () => Int, { description: 'The solution’s `version` you last read.' })
+    expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<Solution> {
     if (standards.length > 200) throw badInput('At most 200 standards', 'standards');
-    return runWrite(ctx, { operation: 'setSolutionStandards', input: { slug, standards, expectedVersion }, revive: reviveAs(Solution) }, async (tx) =>
-      Solution.from(await setSolutionStandards(tx, slug, standards, expectedVersion)),
+    return runWrite(
+      ctx,
+      { operation: 'setSolutionStandards', input: { slug, standards, expectedVersion }, revive: reviveAs(Solution) },
+      async (tx) => Solution.from(await setSolutionStandards(tx, slug, standards, expectedVersion)),
     );
   }
 
-  @Mutation(() => Solution, { description: 'Adds a BUILDS_ON or DERIVED_FROM relation from one solution to another; returns `from`.' })
+  @Mutation(() => Solution, {
+    description: 'Adds a BUILDS_ON or DERIVED_FROM relation from one solution to another; returns `from`.',
+  })
   async addSolutionRelation(
-    @Arg('fromSlug', () => String, { description: 'The solution that builds on / derives from the other.' }) fromSlug: string,
+    @Arg('fromSlug', () => String, { description: 'The solution that builds on / derives from the other.' })
+    fromSlug: string,
     @Arg('toSlug', () => String, { description: 'The other solution.' }) toSlug: string,
     @Arg('kind', () => SolutionRelationKind, { description: 'The relation.' }) kind: SolutionRelationKind,
     @Ctx() ctx: Context,
   ): Promise<Solution> {
-    return runWrite(ctx, { operation: 'addSolutionRelation', input: { fromSlug, toSlug, kind }, revive: reviveAs(Solution) }, async (tx) =>
-      Solution.from(await addSolutionRelation(tx, fromSlug, toSlug, kind)),
+    return runWrite(
+      ctx,
+      { operation: 'addSolutionRelation', input: { fromSlug, toSlug, kind }, revive: reviveAs(Solution) },
+      async (tx) => Solution.from(await addSolutionRelation(tx, fromSlug, toSlug, kind)),
     );
   }
 
@@ -148,8 +177,10 @@ export class SolutionMutations {
     @Arg('kind', () => SolutionRelationKind, { description: 'The relation.' }) kind: SolutionRelationKind,
     @Ctx() ctx: Context,
   ): Promise<Solution> {
-    return runWrite(ctx, { operation: 'removeSolutionRelation', input: { fromSlug, toSlug, kind }, revive: reviveAs(Solution) }, async (tx) =>
-      Solution.from(await removeSolutionRelation(tx, fromSlug, toSlug, kind)),
+    return runWrite(
+      ctx,
+      { operation: 'removeSolutionRelation', input: { fromSlug, toSlug, kind }, revive: reviveAs(Solution) },
+      async (tx) => Solution.from(await removeSolutionRelation(tx, fromSlug, toSlug, kind)),
     );
   }
 }

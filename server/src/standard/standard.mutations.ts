@@ -17,16 +17,25 @@ export class DeclareComplianceInput {
   @Field(() => ComplianceStatus, { description: 'The declared status.' })
   status: ComplianceStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why the standard is not applied; required for EXPLAINED (at most 4000 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the standard is not applied; required for EXPLAINED (at most 4000 characters).',
+  })
   @IsOptional()
   @MaxLength(4000)
   explanation?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'By when compliance is planned; required for PLANNED, refused otherwise.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'By when compliance is planned; required for PLANNED, refused otherwise.',
+  })
   @IsOptional()
   deadline?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The declaration’s `version` you last read; omit for a first declaration.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The declaration’s `version` you last read; omit for a first declaration.',
+  })
   @IsOptional()
   expectedVersion?: number | null;
 }
@@ -89,7 +98,8 @@ export class StandardMutations {
       'Declares a municipality’s compliance with a standard, replacing its previous declaration. EXPLAINED needs `explanation`, PLANNED a `deadline` (else BAD_USER_INPUT).',
   })
   async declareCompliance(
-    @Arg('input', () => DeclareComplianceInput, { description: 'Municipality, standard, status and expected version.' }) input: DeclareComplianceInput,
+    @Arg('input', () => DeclareComplianceInput, { description: 'Municipality, standard, status and expected version.' })
+    input: DeclareComplianceInput,
     @Ctx() ctx: Context,
   ): Promise<StandardCompliance> {
     return runWrite(ctx, { operation: 'declareCompliance', input, revive: reviveAs(StandardCompliance) }, async (tx) =>
@@ -106,9 +116,12 @@ export class StandardMutations {
     );
   }
 
-  @Mutation(() => StandardCompliance, { description: 'Re-confirms a compliance declaration: bumps `lastConfirmedAt` and the version.' })
+  @Mutation(() => StandardCompliance, {
+    description: 'Re-confirms a compliance declaration: bumps `lastConfirmedAt` and the version.',
+  })
   async confirmCompliance(
-    @Arg('input', () => ComplianceVersionInput, { description: 'The declaration and the version you last read.' }) input: ComplianceVersionInput,
+    @Arg('input', () => ComplianceVersionInput, { description: 'The declaration and the version you last read.' })
+    input: ComplianceVersionInput,
     @Ctx() ctx: Context,
   ): Promise<StandardCompliance> {
     return runWrite(ctx, { operation: 'confirmCompliance', input, revive: reviveAs(StandardCompliance) }, async (tx) =>
@@ -116,26 +129,43 @@ export class StandardMutations {
     );
   }
 
-  @Mutation(() => Standard, { description: 'Adds a standard to the catalogue (administrators only). name, domain and status are required.' })
+  @Mutation(() => Standard, {
+    description: 'Adds a standard to the catalogue (administrators only). name, domain and status are required.',
+  })
   async createStandard(
     @Arg('slug', () => String, { description: 'URL-safe unique name, e.g. `zgw-apis`.' }) slug: string,
     @Arg('input', () => StandardFieldsInput, { description: 'The standard’s fields.' }) input: StandardFieldsInput,
     @Ctx() ctx: Context,
   ): Promise<Standard> {
-    return runWrite(ctx, { operation: 'createStandard', input: { slug, input }, revive: reviveAs(Standard) }, async (tx) =>
-      Standard.from(await createStandard(tx, slug, { ...sent(input), name: input.name ?? '', domain: input.domain ?? '', status: input.status ?? '' })),
+    return runWrite(
+      ctx,
+      { operation: 'createStandard', input: { slug, input }, revive: reviveAs(Standard) },
+      async (tx) =>
+        Standard.from(
+          await createStandard(tx, slug, {
+            ...sent(input),
+            name: input.name ?? '',
+            domain: input.domain ?? '',
+            status: input.status ?? '',
+          }),
+        ),
     );
   }
 
-  @Mutation(() => Standard, { description: 'Changes a standard (administrators only); omitted fields stay as they are.' })
+  @Mutation(() => Standard, {
+    description: 'Changes a standard (administrators only); omitted fields stay as they are.',
+  })
   async updateStandard(
     @Arg('slug', () => String, { description: 'Slug of the standard.' }) slug: string,
     @Arg('input', () => StandardFieldsInput, { description: 'The fields to change.' }) input: StandardFieldsInput,
-    @Arg('expectedVersion', () => Int, { description: 'The standard’s `version` you last read.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'The standard’s `version` you last read.' })
+    expectedVersion: number,
     @Ctx() ctx: Context,
   ): Promise<Standard> {
-    return runWrite(ctx, { operation: 'updateStandard', input: { slug, input, expectedVersion }, revive: reviveAs(Standard) }, async (tx) =>
-      Standard.from(await updateStandard(tx, slug, sent(input), expectedVersion)),
+    return runWrite(
+      ctx,
+      { operation: 'updateStandard', input: { slug, input, expectedVersion }, revive: reviveAs(Standard) },
+      async (tx) => Standard.from(await updateStandard(tx, slug, sent(input), expectedVersion)),
     );
   }
 }

@@ -3,10 +3,18 @@ import { asQueryable } from '../adoption/adoption.write.js';
 import { conflict, insertAudited, updateVersioned, type WriteTx } from '../audit/write.js';
 import { AppError, ErrorCode, badInput } from '../errors.js';
 import { complianceAuthority } from '../identity/policy.js';
-import { COMPLIANCE_COLUMNS, COMPLIANCE_FROM, STANDARD_COLUMNS, type ComplianceRow, type StandardRow } from './standard.rows.js';
+import {
+  COMPLIANCE_COLUMNS,
+  COMPLIANCE_FROM,
+  STANDARD_COLUMNS,
+  type ComplianceRow,
+  type StandardRow,
+} from './standard.rows.js';
 
 async function loadCompliance(tx: WriteTx, id: number): Promise<ComplianceRow> {
-  const [row] = await tx.query<ComplianceRow>(`SELECT ${COMPLIANCE_COLUMNS} FROM ${COMPLIANCE_FROM} WHERE c.id = $1`, [id]);
+  const [row] = await tx.query<ComplianceRow>(`SELECT ${COMPLIANCE_COLUMNS} FROM ${COMPLIANCE_FROM} WHERE c.id = $1`, [
+    id,
+  ]);
   return row!;
 }
 
@@ -37,11 +45,15 @@ export async function declareCompliance(tx: WriteTx, input: DeclareInput): Promi
   const t = await target(tx, input.municipalityCode, input.standardSlug);
   const authority = await complianceAuthority(asQueryable(tx), tx.actor, t.municipalityId);
   const explanation = input.explanation?.trim() || null;
-  if (input.status === 'EXPLAINED' && !explanation) throw badInput('EXPLAINED ("leg uit") needs an explanation of why the standard is not applied', 'explanation');
+  if (input.status === 'EXPLAINED' && !explanation)
+    throw badInput('EXPLAINED ("leg uit") needs an explanation of why the standard is not applied', 'explanation');
   if (input.status === 'PLANNED' && !input.deadline) throw badInput('PLANNED needs a deadline', 'deadline');
   if (input.status !== 'PLANNED' && input.deadline) throw badInput('Only PLANNED takes a deadline', 'deadline');
   const userId = tx.actor.kind === 'anonymous' ? null : tx.actor.userId;
-  const [before] = await tx.query(`SELECT * FROM standard_compliance WHERE municipality_id = $1 AND standard_id = $2`, [t.municipalityId, t.standardId]);
+  const [before] = await tx.query(`SELECT * FROM standard_compliance WHERE municipality_id = $1 AND standard_id = $2`, [
+    t.municipalityId,
+    t.standardId,
+  ]);
   if (!before) {
     if (input.expectedVersion !== null) throw conflict(t.what, null);
     const [row] = await tx.query(
@@ -54,25 +66,45 @@ export async function declareCompliance(tx: WriteTx, input: DeclareInput): Promi
     return loadCompliance(tx, row.id);
   }
   if (input.expectedVersion === null) throw conflict(t.what, before.version);
-  const after = await updateVersioned(tx, 'standard_compliance', before.id, input.expectedVersion, {
-    status: input.status,
-    explanation,
-    deadline: input.deadline,
-    declared_by_user_id: userId,
-    provenance: authority.provenance,
-    declared_at: new Date(),
-    last_confirmed_at: new Date(),
-    is_demo: false,
-  }, t.what);
+  const after = await updateVersioned(
+    tx,
+    'standard_compliance',
+    before.id,
+    input.expectedVersion,
+    {
+      status: input.status,
+      explanation,
+      deadline: input.deadline,
+      declared_by_user_id: userId,
+      provenance: authority.provenance,
+      declared_at: new Date(),
+      last_confirmed_at: new Date(),
+      is_demo: false,
+    },
+    t.what,
+  );
   return loadCompliance(tx, after.id);
 }
 
-export async function confirmCompliance(tx: WriteTx, input: { municipalityCode: string; standardSlug: string; expectedVersion: number }): Promise<ComplianceRow> {
+export async function confirmCompliance(
+  tx: WriteTx,
+  input: { municipalityCode: string; standardSlug: string; expectedVersion: number },
+): Promise<ComplianceRow> {
   const t = await target(tx, input.municipalityCode, input.standardSlug);
   await complianceAuthority(asQueryable(tx), tx.actor, t.municipalityId);
-  const [before] = await tx.query(`SELECT id FROM standard_compliance WHERE municipality_id = $1 AND standard_id = $2`, [t.municipalityId, t.standardId]);
+  const [before] = await tx.query(
+    `SELECT id FROM standard_compliance WHERE municipality_id = $1 AND standard_id = $2`,
+    [t.municipalityId, t.standardId],
+  );
   if (!before) throw new AppError(ErrorCode.NOT_FOUND, `${t.what} has not been declared yet`);
-  const after = await updateVersioned(tx, 'standard_compliance', before.id, input.expectedVersion, { last_confirmed_at: new Date() }, t.what);
+  const after = await updateVersioned(
+    tx,
+    'standard_compliance',
+    before.id,
+    input.expectedVersion,
+    { last_confirmed_at: new Date() },
+    t.what,
+  );
   return loadCompliance(tx, after.id);
 }
 
@@ -97,12 +129,15 @@ async function standardColumns(tx: WriteTx, f: StandardFields): Promise<Record<s
   if (f.ownerOrganisationSlug !== undefined) {
     if (f.ownerOrganisationSlug === null) out.owner_organisation_id = null;
     else {
-      const [o] = await tx.query(`SELECT id FROM organisation WHERE slug = $1`, [slugArg(f.ownerOrganisationSlug, 'ownerOrganisationSlug')]);
+      const [o] = await tx.query(`SELECT id FROM organisation WHERE slug = $1`, [
+        slugArg(f.ownerOrganisationSlug, 'ownerOrganisationSlug'),
+      ]);
       if (!o) throw new AppError(ErrorCode.NOT_FOUND, `No organisation ${f.ownerOrganisationSlug}`);
       out.owner_organisation_id = o.id;
     }
   }
-  for (const required of ['name', 'domain', 'status']) if (required in out && !out[required]) throw badInput(`${required} cannot be empty`, required);
+  for (const required of ['name', 'domain', 'status'])
+    if (required in out && !out[required]) throw badInput(`${required} cannot be empty`, required);
   return out;
 }
 
@@ -119,7 +154,12 @@ export async function createStandard(tx: WriteTx, slug: string, f: StandardField
   return loadStandard(tx, row.id);
 }
 
-export async function updateStandard(tx: WriteTx, slug: string, f: StandardFields, expectedVersion: number): Promise<StandardRow> {
+export async function updateStandard(
+  tx: WriteTx,
+  slug: string,
+  f: StandardFields,
+  expectedVersion: number,
+): Promise<StandardRow> {
   const s = slugArg(slug, 'slug');
   const [row] = await tx.query(`SELECT id FROM standard WHERE slug = $1`, [s]);
   if (!row) throw new AppError(ErrorCode.NOT_FOUND, `No standard ${s}`);
