@@ -184,9 +184,9 @@ export async function createUser(
   return { id: created.id, ...user };
 }
 
-/** Signs in with the sign-in form on the current page. */
+/** Signs in with the sign-in form on the current page (an inline form or the `/inloggen` page). */
 export async function signInWithForm(page: Page, user: { email: string; password: string }): Promise<void> {
-  const form = page.locator('form.atlas-sign-in');
+  const form = page.locator('form.atlas-sign-in, form[data-testid="sign-in-form"]').first();
   await form.locator('input[type="email"]').fill(user.email);
   await form.locator('input[type="password"]').fill(user.password);
   await form.locator('button[type="submit"]').click();
