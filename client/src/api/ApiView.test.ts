@@ -91,7 +91,7 @@ describe('README examples', () => {
 });
 
 describe('ApiView', () => {
-  it('loads the explorer with the examples as tabs and opens an example on request', async () => {
+  it('loads the explorer with the examples and opens an example on request', async () => {
     const { wrapper } = await view({ CurrentUser: () => ({ data: { me: null } }) });
     expect(explorer.mounted).toEqual([examples]);
     const buttons = wrapper.findAll('[data-testid="examples"] button');

@@ -2,16 +2,17 @@
  * The GraphiQL explorer (React 19 + Monaco), mounted into an element the Vue page owns. This
  * module and everything it imports form their own lazy chunk: the API page loads it on demand.
  */
-import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
+import { useGraphiQL } from '@graphiql/react';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './explorer.css';
 import { createElement, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Example } from './examples';
 
 export interface Explorer {
-  /** Opens a query in a new tab. */
+  /** Puts a query in the editor. */
   open(query: string): void;
   unmount(): void;
 }
@@ -32,20 +33,23 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
 
 /** Lives inside GraphiQL's provider and hands its actions to the Vue page. */
 function Bridge({ onReady }: { onReady: (open: (query: string) => void) => void }) {
-  const { addTab } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   useEffect(() => {
     if (!queryEditor) return;
     onReady((query) => {
-      addTab();
       queryEditor.setValue(query);
       queryEditor.focus();
     });
-  }, [addTab, queryEditor, onReady]);
+  }, [queryEditor, onReady]);
   return null;
 }
 
-export function mountExplorer(element: HTMLElement, examples: readonly Example[]): Explorer {
+/**
+ * `introspect`: whether to fetch the schema (completion, docs). In production the server
+ * answers introspection only for signed-in users and tokens, so anonymous visitors get an
+ * editor without the schema instead of a failing request.
+ */
+export function mountExplorer(element: HTMLElement, examples: readonly Example[], introspect = true): Explorer {
   const root = createRoot(element);
   let open: ((query: string) => void) | undefined;
   let pending: string | undefined;
@@ -59,8 +63,11 @@ export function mountExplorer(element: HTMLElement, examples: readonly Example[]
       GraphiQL,
       {
         fetcher,
-        defaultTabs: examples.map((e) => ({ query: e.query })),
+        // One session: the page's own example buttons fill it. GraphiQL's tab bar nests buttons
+        // inside role="tab" elements (axe: nested-interactive), so it is hidden (explorer.css).
+        defaultTabs: examples.slice(0, 1).map((e) => ({ query: e.query })),
         forcedTheme: 'light',
+        ...(introspect ? {} : { schema: null }),
         defaultEditorToolsVisibility: false,
       },
       createElement(Bridge, { onReady }),

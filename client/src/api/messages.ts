@@ -12,6 +12,8 @@ export default {
           'Probeer vragen direct in de browser. De verkenner vult velden aan en toont de documentatie van het schema (knop "Docs").',
         tokenHint: 'Schrijven of eigen accountgegevens lezen? Zet uw token onder "Headers": {example}',
         loading: 'Verkenner laden…',
+        noSchema:
+          'Zonder aanmelding vraagt de verkenner het schema niet op: vragen werken, aanvullen en "Docs" niet. Meld u aan, of lees schema/schema.graphql.',
         error: 'De verkenner kon niet worden geladen. U kunt de API ook met elk ander GraphQL-programma gebruiken.',
         retry: 'Opnieuw proberen',
         label: 'GraphQL-verkenner',
@@ -106,6 +108,8 @@ export default {
           'Try queries right in the browser. The explorer completes fields and shows the schema documentation ("Docs" button).',
         tokenHint: 'Writing, or reading your own account data? Put your token under "Headers": {example}',
         loading: 'Loading explorer…',
+        noSchema:
+          'Without signing in the explorer does not fetch the schema: queries run, but completion and "Docs" do not. Sign in, or read schema/schema.graphql.',
         error: 'The explorer could not be loaded. You can use the API with any other GraphQL tool as well.',
         retry: 'Try again',
         label: 'GraphQL explorer',
