@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { ComplianceEntryData, PeerRowData, SummaryRowData } from './profile.rows.js';
-import { latestCte, validCte } from './uptake.sql.js';
+import { existedOn, latestCte } from './uptake.sql.js';
 
 /**
  * "Gluren bij de buren": for each municipality in $2 that existed on $1, its LIVE solution count
@@ -9,7 +9,16 @@ import { latestCte, validCte } from './uptake.sql.js';
  * LIVE, whether it has it and the share of each peer group that does.
  */
 const PEER_SQL = `
-  WITH ${validCte('$1::date')},
+  WITH targets AS (SELECT province_id, municipality_size_class(population) AS size_class FROM municipality WHERE id = ANY($2::int[])),
+  -- Only the municipalities that can be a target or a peer (same province or same size class)
+  -- need their LIVE count: the latest events of the rest of the country are never looked at.
+  valid AS (
+    SELECT m.id, m.code, m.name, m.province_id, municipality_size_class(m.population) AS size_class
+    FROM municipality m
+    WHERE ${existedOn('m', '$1::date')}
+      AND (m.province_id IN (SELECT province_id FROM targets)
+           OR municipality_size_class(m.population) IN (SELECT size_class FROM targets))
+  ),
   sel AS (SELECT id FROM solution),
   ${latestCte('$1::date')},
   live AS (SELECT municipality_id, solution_id FROM latest WHERE status = 'LIVE'),

@@ -37,18 +37,21 @@ const uptakeSql = (grouping: GroupingKind) => `
     LEFT JOIN declared d ON d.municipality_id = v.id
   ),
   ${groupCtes(grouping, '$4::text')},
-  group_solutions AS (
-    SELECT g.group_key, count(DISTINCT h.solution_id)::int AS n
+  group_solutions AS (${
+    // A municipality is a group of one, holding each solution at most once: its count is its pairs.
+    grouping === 'MUNICIPALITY'
+      ? `SELECT NULL::text AS group_key, 0 AS n WHERE false`
+      : `SELECT g.group_key, count(DISTINCT h.solution_id)::int AS n
     FROM grp g JOIN held h ON h.municipality_id = g.municipality_id
-    GROUP BY g.group_key
-  ),
+    GROUP BY g.group_key`
+  }),
   groups AS (
     SELECT false AS is_total, g.group_key, g.group_name, min(g.sort_rank) AS sort_rank,
            CASE WHEN count(*) = 1 THEN min(g.municipality_id) END AS municipality_id,
            count(*)::int AS municipality_count,
            count(*) FILTER (WHERE p.pairs > 0)::int AS adopting_count,
            sum(p.pairs)::int AS adoption_count,
-           coalesce(min(gs.n), 0) AS solution_count,
+           ${grouping === 'MUNICIPALITY' ? 'sum(p.pairs)::int' : 'coalesce(min(gs.n), 0)'} AS solution_count,
            sum(p.declared)::int AS declared_count,
            sum(p.compliant)::int AS compliant_count
     FROM grp g

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getOperationAST, parse } from 'graphql';
+import type { Pool } from 'pg';
+import type { Config } from '../config.js';
+import { SESSION_COOKIE } from '../identity/session.service.js';
+import { todayInNL } from '../scalars.js';
+
+/**
+ * A response cache for anonymous GraphQL reads, correct across server instances.
+ *
+ * - What is cached: the body of a 200 answer without errors to an anonymous `POST /graphql`
+ *   (JSON, no `Authorization` header, no session cookie) whose operation is a query. Signed-in
+ *   callers and API tokens always get a fresh answer, and their answers are never stored.
+ * - Key: SHA-256 of the query text, operation name and variables, the `Accept` header (which
+ *   picks the media type), the caller's visibility (anonymous) and today's date in the
+ *   Netherlands (defaults like `asOf` are "today").
+ * - Invalidation: every entry carries the database's `data_version` (migration 1764892800000),
+ *   which every committed write to a watched table increases. Each cacheable request reads the
+ *   current version first (concurrent requests share one read that started after they arrived,
+ *   so a write committed before a request arrived is always seen) and uses an entry only when
+ *   its version is current. So a write through any instance invalidates every instance.
+ * - Bounded: least recently used entries go first beyond `maxEntries` or `maxBytes`.
+ *
+ * A hit skips parsing, validation, limits and execution: only answers that passed them once,
+ * for the identical request, are ever replayed. Hits carry `x-response-cache: hit`.
+ */
+export interface ResponseCacheSettings {
+  enabled: boolean;
+  maxEntries: number;
+  maxBytes: number;
+}
+
+/**
+ * RESPONSE_CACHE=true|false (default: on in production), RESPONSE_CACHE_MAX_MB (default 64).
+ * Read here until they join config.ts.
+ */
+export function responseCacheSettings(config: Config, env: NodeJS.ProcessEnv = process.env): ResponseCacheSettings {
+  const flag = env.RESPONSE_CACHE?.trim().toLowerCase();
+  const enabled = flag === undefined || flag === '' ? config.isProduction : flag === 'true' || flag === '1';
+  const mb = Number(env.RESPONSE_CACHE_MAX_MB ?? 64);
+  return { enabled, maxEntries: 2_000, maxBytes: (Number.isFinite(mb) && mb > 0 ? mb : 64) * 1024 * 1024 };
+}
+
+/** Reads data_version.version; callers that arrive while a read is running share the next one. */
+export class DataVersionReader {
+  private next: Promise<string> | null = null;
+  private previous: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly pool: Pool) {}
+
+  read(): Promise<string> {
+    if (this.next) return this.next;
+    const batch: Promise<string> = this.previous.then(async () => {
+      // From here on, newcomers wait for the following read: this one may have started before them.
+      if (this.next === batch) this.next = null;
+      const { rows } = await this.pool.query<{ version: string }>(
+        'SELECT version FROM atlas_meta.data_version WHERE id = 1',
+      );
+      if (!rows[0]) throw new Error('atlas_meta.data_version has no row');
+      return rows[0].version;
+    });
+    this.next = batch;
+    this.previous = batch.catch(() => undefined);
+    return batch;
+  }
+}
+
+interface Entry {
+  version: string;
+  contentType: string;
+  body: string;
+  bytes: number;
+}
+
+/** Least-recently-used map bounded by entry count and total size. */
+class Store {
+  private readonly map = new Map<string, Entry>();
+  private bytes = 0;
+
+  constructor(private readonly settings: ResponseCacheSettings) {}
+
+  get(key: string, version: string): Entry | undefined {
+    const entry = this.map.get(key);
+    if (!entry) return undefined;
+    this.map.delete(key);
+    if (entry.version !== version) {
+      this.bytes -= entry.bytes;
+      return undefined;
+    }
+    this.map.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: Entry): void {
+    if (entry.bytes > this.settings.maxBytes / 8) return;
+    const old = this.map.get(key);
+    if (old) {
+      this.bytes -= old.bytes;
+      this.map.delete(key);
+    }
+    this.map.set(key, entry);
+    this.bytes += entry.bytes;
+    while (this.map.size > this.settings.maxEntries || this.bytes > this.settings.maxBytes) {
+      const [oldestKey, oldest] = this.map.entries().next().value!;
+      this.map.delete(oldestKey);
+      this.bytes -= oldest.bytes;
+    }
+  }
+}
+
+interface GraphqlBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+interface Pending {
+  key: string;
+  version: string;
+  query: string;
+  operationName: string | null;
+}
+
+const pendingOf = new WeakMap<FastifyRequest, Pending>();
+
+/** todayInNL() formats with Intl on every call; the cache asks for every request, so once a second suffices. */
+let today = { at: 0, value: '' };
+function todayCached(): string {
+  const now = Date.now();
+  if (now - today.at >= 1_000 || now < today.at) today = { at: now, value: todayInNL(new Date(now)) };
+  return today.value;
+}
+
+const isAnonymous = (req: FastifyRequest) =>
+  req.headers.authorization === undefined && !(req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+
+/** The cache key of a request, or null when it must not use the cache. */
+function keyOf(req: FastifyRequest): Omit<Pending, 'version'> | null {
+  if (req.method !== 'POST' || req.routeOptions.url !== '/graphql') return null;
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return null;
+  if (!isAnonymous(req) || !URL.canParse(`http://${req.hostname}/`)) return null;
+  const body = req.body as GraphqlBody | null;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  if (typeof body.query !== 'string' || body.extensions !== undefined) return null;
+  const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+  const key = createHash('sha256')
+    .update(`${todayCached()}\nanonymous\n${req.headers.accept ?? ''}\n`)
+    .update(JSON.stringify([body.query, operationName, body.variables ?? null]))
+    .digest('base64url');
+  return { key, query: body.query, operationName };
+}
+
+/** Whether a document's chosen operation is a query (parsed once per text; bounded). */
+function queryChecker(): (query: string, operationName: string | null) => boolean {
+  const known = new Map<string, boolean>();
+  return (query, operationName) => {
+    const k = `${operationName ?? ''}\n${query}`;
+    let isQuery = known.get(k);
+    if (isQuery === undefined) {
+      try {
+        isQuery = getOperationAST(parse(query), operationName)?.operation === 'query';
+      } catch {
+        isQuery = false;
+      }
+      if (known.size >= 1_000) known.clear();
+      known.set(k, isQuery);
+    }
+    return isQuery;
+  };
+}
+
+const errorFree = (payload: string) => {
+  try {
+    const parsed = JSON.parse(payload) as { data?: unknown; errors?: unknown };
+    return parsed.errors === undefined && parsed.data !== null && parsed.data !== undefined;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Adds the cache's hooks to `app`. Register it before @fastify/compress, so that it stores the
+ * plain JSON an answer starts as (and hits are compressed like any answer).
+ */
+export function registerResponseCache(app: FastifyInstance, pool: Pool, settings: ResponseCacheSettings): void {
+  if (!settings.enabled) return;
+  const versions = new DataVersionReader(pool);
+  const store = new Store(settings);
+  const isQuery = queryChecker();
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const k = keyOf(req);
+    if (!k) return;
+    let version: string;
+    try {
+      version = await versions.read();
+    } catch (err) {
+      req.log.warn({ err }, 'response cache: cannot read data_version; answering uncached');
+      return;
+    }
+    const hit = store.get(k.key, version);
+    if (hit) {
+      return reply.code(200).header('content-type', hit.contentType).header('x-response-cache', 'hit').send(hit.body);
+    }
+    pendingOf.set(req, { ...k, version });
+    reply.header('x-response-cache', 'miss');
+  });
+
+  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const pending = pendingOf.get(req);
+    if (!pending) return payload;
+    pendingOf.delete(req);
+    const contentType = reply.getHeader('content-type');
+    if (
+      reply.statusCode === 200 &&
+      typeof payload === 'string' &&
+      typeof contentType === 'string' &&
+      reply.getHeader('set-cookie') === undefined &&
+      isQuery(pending.query, pending.operationName) &&
+      errorFree(payload)
+    ) {
+      store.set(pending.key, {
+        version: pending.version,
+        contentType,
+        body: payload,
+        bytes: Buffer.byteLength(payload),
+      });
+    }
+    return payload;
+  });
+}

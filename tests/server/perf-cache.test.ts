@@ -1,0 +1,222 @@
+import type { FastifyInstance } from 'fastify';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import { createDataSource, poolOf } from '../../server/src/data-source.js';
+import { createLogger } from '../../server/src/logger.js';
+import { DataVersionReader } from '../../server/src/performance/response-cache.js';
+import { createSchema } from '../../server/src/schema.js';
+import { A, makeUser, sessionFor, startWritesApp, type WritesEnv } from './writes-support.js';
+
+/** Tables of `public` that never bump atlas_meta.data_version (migration 1764892800000); every other one must. */
+const UNWATCHED = [
+  'typeorm_migration',
+  'user_session',
+  'login_attempt',
+  'oidc_login',
+  'idempotency_key',
+  'api_token',
+  'webhook_delivery',
+];
+
+const READ = `query Read($slug: String!) { solution(slug: $slug) { name adoptions { totalCount edges { node { status } } } } }`;
+const RECORD = `mutation($i: RecordAdoptionStatusInput!) { recordAdoptionStatus(input: $i) { adoption { id version } } }`;
+
+interface Answer {
+  status: number;
+  cache: string | null;
+  text: string;
+  body: { data?: any; errors?: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function post(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  return { status: res.status, cache: res.headers.get('x-response-cache'), text, body: JSON.parse(text) };
+}
+
+const version = async (pool: Pool) =>
+  (await pool.query<{ version: string }>(`SELECT version FROM atlas_meta.data_version WHERE id = 1`)).rows[0]!.version;
+
+describe('performance: the response cache never serves a stale or foreign answer', () => {
+  let env: WritesEnv;
+  let second: { ds: DataSource; app: FastifyInstance; base: string };
+  let editor: string;
+  const previous = process.env.RESPONSE_CACHE;
+
+  beforeAll(async () => {
+    process.env.RESPONSE_CACHE = 'true';
+    env = await startWritesApp({ RATE_LIMIT_MAX: '0', RATE_LIMIT_TOKEN_MAX: '0' });
+    editor = await sessionFor(
+      env.pool,
+      await makeUser(env.pool, 'editor@cache.test', [{ role: 'EDITOR', municipality: A }]),
+    );
+    // A second instance of the server on the same database, with its own pool and cache.
+    const config = loadConfig({ NODE_ENV: 'test', CLIENT_DIST_DIR: '/nonexistent', RATE_LIMIT_MAX: '0' });
+    const ds = createDataSource(env.db.url, { ...config.db, poolMax: 3 });
+    await ds.initialize();
+    const app = await buildApp({
+      config,
+      schema: await createSchema(),
+      pool: poolOf(ds),
+      log: createLogger('silent', false),
+    });
+    second = { ds, app, base: await app.listen({ port: 0, host: '127.0.0.1' }) };
+  });
+  afterAll(async () => {
+    await second?.app.close();
+    await second?.ds.destroy();
+    await env?.close();
+    process.env.RESPONSE_CACHE = previous;
+    vi.useRealTimers();
+  });
+
+  it('signed-in callers neither read nor fill the cache, so no answer crosses between callers', async () => {
+    const mine = await post(env.base, `{ me { email } }`, {}, { cookie: editor });
+    expect(mine.body.data.me.email).toBe('editor@cache.test');
+    expect(mine.cache).toBeNull();
+    const anonymous = await post(env.base, `{ me { email } }`);
+    expect(anonymous.body.data).toEqual({ me: null });
+    expect(anonymous.cache).toBe('miss');
+    // Now cached for anonymous callers; the signed-in caller still gets its own answer.
+    expect((await post(env.base, `{ me { email } }`)).cache).toBe('hit');
+    const again = await post(env.base, `{ me { email } }`, {}, { cookie: editor });
+    expect(again.body.data.me.email).toBe('editor@cache.test');
+    expect(again.cache).toBeNull();
+    // A cookie that is no valid session is not trusted to be anonymous either.
+    expect((await post(env.base, `{ me { email } }`, {}, { cookie: 'atlas_session=nonsense' })).cache).toBeNull();
+  });
+
+  it('errors and mutations are never stored', async () => {
+    const bad = await post(env.base, READ, { slug: 'Not A Slug' });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await post(env.base, READ, { slug: 'Not A Slug' })).cache).toBe('miss');
+    const write = await post(env.base, `mutation { logout }`);
+    expect(write.cache).toBe('miss');
+    expect((await post(env.base, `mutation { logout }`)).cache).toBe('miss');
+  });
+
+  it('a repeated anonymous read is a hit with the identical answer; other variables are another entry', async () => {
+    const first = await post(env.base, READ, { slug: 'open-solution' });
+    expect(first.cache).toBe('miss');
+    const second_ = await post(env.base, READ, { slug: 'open-solution' });
+    expect(second_.cache).toBe('hit');
+    expect(second_.text).toBe(first.text);
+    expect((await post(env.base, READ, { slug: 'supplied-solution' })).cache).toBe('miss');
+  });
+
+  it('a write through the API: the next read on this and on the other instance is fresh', async () => {
+    for (const base of [env.base, second.base]) {
+      await post(base, READ, { slug: 'open-solution' });
+      expect((await post(base, READ, { slug: 'open-solution' })).cache).toBe('hit');
+    }
+    const before = (await post(env.base, READ, { slug: 'open-solution' })).body.data.solution.adoptions.totalCount;
+    const write = await post(
+      env.base,
+      RECORD,
+      {
+        i: {
+          municipalityCode: A,
+          solutionSlug: 'open-solution',
+          status: 'PLANNED',
+          effectiveDate: '2024-06-01',
+          expectedVersion: null,
+        },
+      },
+      { cookie: editor },
+    );
+    expect(write.body.errors).toBeUndefined();
+    for (const base of [env.base, second.base]) {
+      const after = await post(base, READ, { slug: 'open-solution' });
+      expect(after.cache).toBe('miss');
+      expect(after.body.data.solution.adoptions.totalCount).toBe(before + 1);
+    }
+  });
+
+  it('a write outside the API (plain SQL on the database) invalidates every instance too', async () => {
+    for (const base of [env.base, second.base]) {
+      await post(base, READ, { slug: 'open-solution' });
+      expect((await post(base, READ, { slug: 'open-solution' })).cache).toBe('hit');
+    }
+    await env.pool.query(`UPDATE solution SET name = 'Renamed solution' WHERE slug = 'open-solution'`);
+    for (const base of [second.base, env.base]) {
+      const after = await post(base, READ, { slug: 'open-solution' });
+      expect(after.body.data.solution.name).toBe('Renamed solution');
+    }
+  });
+
+  it('data_version: +1 per committed writing transaction, nothing for a rolled-back one or a read', async () => {
+    const v0 = BigInt(await version(env.pool));
+    const client = await env.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`UPDATE solution SET website = 'https://a.example' WHERE slug = 'open-solution'`);
+      await client.query(`UPDATE standard SET url = 'https://b.example' WHERE slug = 'test-standard'`);
+      await client.query('COMMIT');
+      expect(BigInt(await version(env.pool))).toBe(v0 + 1n);
+      await client.query('BEGIN');
+      await client.query(`UPDATE solution SET website = 'https://c.example' WHERE slug = 'open-solution'`);
+      await client.query('ROLLBACK');
+      await client.query(`SELECT * FROM solution`);
+      expect(BigInt(await version(env.pool))).toBe(v0 + 1n);
+      expect((await client.query(`SELECT count(*)::int AS n FROM atlas_meta.data_version_mark`)).rows[0].n).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('every table bumps data_version except the sign-in and delivery bookkeeping listed here', async () => {
+    const { rows } = await env.pool.query<{ tablename: string; watched: boolean }>(`
+      SELECT t.tablename, EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+                                  WHERE c.relname = t.tablename AND g.tgname = 'data_version_mark') AS watched
+      FROM pg_tables t WHERE t.schemaname = current_schema()`);
+    const unwatched = rows
+      .filter((r) => !r.watched)
+      .map((r) => r.tablename)
+      .sort();
+    expect(unwatched).toEqual([...UNWATCHED].sort());
+  });
+
+  it('answers are per day in the Netherlands (for defaults such as asOf: today)', async () => {
+    await post(env.base, READ, { slug: 'supplied-solution' });
+    expect((await post(env.base, READ, { slug: 'supplied-solution' })).cache).toBe('hit');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 24 * 3600 * 1000 });
+    expect((await post(env.base, READ, { slug: 'supplied-solution' })).cache).toBe('miss');
+    vi.useRealTimers();
+  });
+});
+
+describe('performance: DataVersionReader', () => {
+  it('a read that starts after a caller arrived answers it; callers share reads that have not started', async () => {
+    const pending: ((v: string) => void)[] = [];
+    const pool = {
+      query: () => new Promise((resolve) => pending.push((v) => resolve({ rows: [{ version: v }] }))),
+    } as unknown as Pool;
+    const reader = new DataVersionReader(pool);
+    const a = reader.read();
+    const b = reader.read(); // before a's query started: shares it
+    await new Promise((r) => setImmediate(r));
+    expect(pending).toHaveLength(1);
+    const c = reader.read(); // a's query is running: c must wait for a new one
+    const d = reader.read();
+    pending[0]!('1');
+    expect(await a).toBe('1');
+    expect(await b).toBe('1');
+    await new Promise((r) => setImmediate(r));
+    expect(pending).toHaveLength(2);
+    pending[1]!('2');
+    expect(await c).toBe('2');
+    expect(await d).toBe('2');
+  });
+});
