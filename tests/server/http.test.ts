@@ -82,6 +82,28 @@ describe('HTTP: the first query end to end', () => {
     expect([...seen].sort()).toEqual(seen);
   });
 
+  it('filters municipalities by region, size class and name', async () => {
+    const { body } = await gql(
+      `{ vr: municipalities(first: 100, filter: { region: { kind: SAFETY_REGION, code: "VR13" } }) { totalCount edges { node { code } } }
+         big: municipalities(first: 100, filter: { sizeClass: OVER_250K, validOn: "2025-01-01" }) { edges { node { code } } }
+         named: municipalities(filter: { search: "haaren" }) { edges { node { code validTo } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const regio = await (
+      await db.dataSource()
+    ).query(
+      `SELECT m.code FROM municipality m WHERE EXISTS (SELECT 1 FROM region_membership rm JOIN region r ON r.id = rm.region_id
+         WHERE rm.municipality_id = m.id AND r.kind = 'SAFETY_REGION' AND r.code = 'VR13') ORDER BY m.code`,
+    );
+    expect(body.data.vr.totalCount).toBe(regio.length);
+    expect(body.data.vr.edges.map((e: Json) => e.node.code)).toEqual(regio.map((r: { code: string }) => r.code));
+    expect(regio.length).toBeGreaterThan(0);
+    expect(body.data.big.edges.map((e: Json) => e.node.code)).toEqual(
+      expect.arrayContaining(['GM0344', 'GM0363', 'GM0518', 'GM0599']),
+    );
+    expect(body.data.named.edges).toEqual([{ node: { code: 'GM0788', validTo: '2020-12-31' } }]);
+  });
+
   it('answers one municipality with predecessors and successors', async () => {
     const { body } = await gql(
       `{ amsterdam: municipality(code: "GM0363") { code name tooiUri validFrom validTo province { code } predecessors { code } }

@@ -199,6 +199,8 @@ export type MergerReviewDecision =
 export type MunicipalityFilter = {
   /** Only municipalities in this province, by CBS code (e.g. `PV26`). */
   provinceCode?: string | null | undefined;
+  /** Only current members of this region (e.g. `{ kind: SAFETY_REGION, code: "VR13" }`); memberships are recorded for the municipalities of 2025. */
+  region?: RegionRef | null | undefined;
   /** Only municipalities whose name, official name or code contains this text (case-insensitive). */
   search?: string | null | undefined;
   /** Only municipalities in this population band. */
@@ -289,6 +291,14 @@ export type RegionKind =
   | 'PROVINCE'
   /** A veiligheidsregio; code `VR01`…`VR25`. */
   | 'SAFETY_REGION';
+
+/** Names one region by kind and code. */
+export type RegionRef = {
+  /** Code of the region within its kind, e.g. `VR13`. */
+  code: string;
+  /** Kind of the region. */
+  kind: RegionKind;
+};
 
 /** What a user may do. EDITOR is for one municipality; COOPERATION_EDITOR and SUPPLIER for one organisation. */
 export type Role =

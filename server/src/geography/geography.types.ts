@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { connectionTypes } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
 import type { MunicipalityRow, ProvinceRow } from './geography.rows.js';
+import { RegionRef } from './region.types.js';
 
 export enum SizeClass {
   UNDER_10K = 'UNDER_10K',
@@ -175,6 +176,13 @@ export class MunicipalityFilter {
 
   @Field(() => SizeClass, { nullable: true, description: 'Only municipalities in this population band.' })
   sizeClass?: SizeClass | null;
+
+  @Field(() => RegionRef, {
+    nullable: true,
+    description:
+      'Only current members of this region (e.g. `{ kind: SAFETY_REGION, code: "VR13" }`); memberships are recorded for the municipalities of 2025.',
+  })
+  region?: RegionRef | null;
 
   @Field(() => String, {
     nullable: true,

@@ -47,6 +47,15 @@ export class MunicipalityService {
         throw badInput(`provinceCode must look like PV27, got "${filter.provinceCode}"`, 'provinceCode');
       where.push(`m.province_id = (SELECT id FROM province WHERE code = ${param(code)})`);
     }
+    if (filter?.region) {
+      const code = filter.region.code.trim().toUpperCase();
+      if (!/^[A-Z0-9-]{1,20}$/.test(code))
+        throw badInput(`region.code "${filter.region.code}" is not a region code`, 'region');
+      where.push(
+        `m.id IN (SELECT rm.municipality_id FROM region_membership rm JOIN region r ON r.id = rm.region_id
+                   WHERE r.kind = ${param(filter.region.kind)} AND r.code = ${param(code)})`,
+      );
+    }
     if (filter?.sizeClass)
       where.push(`municipality_size_class(m.population) = ${param(filter.sizeClass satisfies SizeClass)}`);
     if (filter?.search?.trim()) {
