@@ -19,7 +19,7 @@ const pino = createRequire(new URL('../../server/package.json', import.meta.url)
 ) as typeof import('../../server/node_modules/pino/pino.js');
 
 const CSP =
-  "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self' data:;font-src 'self' data:;" +
+  "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';img-src 'self' data:;font-src 'self' data:;" +
   "connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'";
 const verifier = { bearer: (t: string) => t === 'good-token', session: (s: string) => s === 'good-session' };
 
