@@ -39,7 +39,10 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
+// Building an Intl formatter is costly; this one runs on every uncached request.
+const NL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
 /** Today's date in the Netherlands, as YYYY-MM-DD. */
 export function todayInNL(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  return NL_DATE.format(now);
 }
