@@ -199,6 +199,22 @@ describe('CompareView', () => {
     expect(lines[6]).toContain('"Bron: CBS / PDOK');
   });
 
+  it('links the server export of the same comparison, pinned to the date shown', async () => {
+    const { wrapper } = await view(
+      '/vergelijken?regio=SAFETY_REGION&oplossingen=common-ground,open-formulieren&status=IMPLEMENTING,LIVE',
+    );
+    const links = wrapper.get('[data-testid="compare-server-export"]');
+    // No date chosen: the server's answer says which day "today" was, and the link keeps it.
+    expect(links.get('[data-testid="compare-server-export-csv"]').attributes('href')).toBe(
+      '/api/export/region-comparison.csv?kind=SAFETY_REGION&solutions=common-ground,open-formulieren&asOf=2025-05-01&status=IMPLEMENTING,LIVE',
+    );
+    expect(links.get('[data-testid="compare-server-export-json"]').attributes('href')).toBe(
+      '/api/export/region-comparison.json?kind=SAFETY_REGION&solutions=common-ground,open-formulieren&asOf=2025-05-01&status=IMPLEMENTING,LIVE',
+    );
+    expect(links.get('a').attributes()).toHaveProperty('download');
+    expect(links.get('a').text()).toBe('CSV (vergelijking)');
+  });
+
   it('shows an error with a retry and an empty result', async () => {
     let calls = 0;
     const { wrapper } = await view(SHARED, {

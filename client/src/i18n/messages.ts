@@ -6,6 +6,7 @@ import initiative from '../initiative/messages';
 import search from '../search/messages';
 import standard from '../standard/messages';
 import dashboard from '../dashboard/messages';
+import exports from '../export/messages';
 import map from '../map/messages';
 import municipality from '../municipality/messages';
 import solution from '../solution/messages';
@@ -29,6 +30,7 @@ const features: { nl: Record<string, unknown>; en: Record<string, unknown> }[] =
   map,
   municipality,
   solution,
+  exports,
 ];
 
 export const messages = {

@@ -57,6 +57,17 @@ describe('InitiativeListView', () => {
     expect(wrapper.get('[data-testid="stage-IN_MANAGEMENT"] a').attributes('href')).toBe('/initiatieven/common-ground');
   });
 
+  it('links the whole pipeline as CSV and JSON, also while it loads', async () => {
+    const { wrapper } = await view(() => 'pending');
+    expect(wrapper.get('[data-testid="initiatives-export-csv"]').attributes('href')).toBe(
+      '/api/export/initiatives.csv',
+    );
+    expect(wrapper.get('[data-testid="initiatives-export-json"]').attributes('href')).toBe(
+      '/api/export/initiatives.json',
+    );
+    expect(wrapper.get('[data-testid="initiatives-export"]').text()).toContain('Download alle initiatieven');
+  });
+
   it('says so when no initiative matches', async () => {
     const { wrapper } = await view(() => ({ data: initiatives([]) }));
     expect(wrapper.get('[data-testid="initiatives-empty"]').text()).toBe(

@@ -137,6 +137,19 @@ describe('SolutionView', () => {
     ]);
   });
 
+  it('links the timeline as CSV and JSON with the months the page shows', async () => {
+    const { wrapper, requests } = await view();
+    const { from, to } = requests('SolutionTimeline')[0]!.variables as { from: string; to: string };
+    const query = `solution=open-zaak&from=${from}&to=${to}&interval=MONTH`;
+    expect(wrapper.get('[data-testid="timeline-export-csv"]').attributes('href')).toBe(
+      `/api/export/adoption-timeline.csv?${query}`,
+    );
+    expect(wrapper.get('[data-testid="timeline-export-json"]').attributes('href')).toBe(
+      `/api/export/adoption-timeline.json?${query}`,
+    );
+    expect(text(wrapper, 'timeline-export')).toContain('Download het verloop per maand als open data');
+  });
+
   it('says so when there is no history yet', async () => {
     const { wrapper } = await view({ SolutionTimeline: () => ({ data: timeline([]) }) });
     expect(text(wrapper, 'timeline-empty')).toBe('Er zijn nog geen gegevens over het gebruik door de tijd.');

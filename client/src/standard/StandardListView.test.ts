@@ -36,6 +36,19 @@ describe('StandardListView', () => {
     expect(wrapper.get('[data-testid="standard-row"] a').attributes('href')).toBe('/standaarden/zgw-apis');
   });
 
+  it('links the whole list as CSV and JSON, in Dutch and in English', async () => {
+    const { wrapper } = await view(() => ({ data: standards([]) }));
+    expect(wrapper.get('[data-testid="standards-export-csv"]').attributes('href')).toBe('/api/export/standards.csv');
+    expect(wrapper.get('[data-testid="standards-export-json"]').attributes('href')).toBe('/api/export/standards.json');
+    expect(wrapper.get('[data-testid="standards-export"]').text().replace(/\s+/g, ' ')).toMatch(
+      /^Download alle standaarden .* CSV \(standaarden\) JSON \(standaarden\)$/,
+    );
+    const en = await mountRoute('/standaarden', fakeServer({ Standards: () => 'pending' }).link, { locale: 'en' });
+    expect(en.wrapper.get('[data-testid="standards-export"]').text().replace(/\s+/g, ' ')).toMatch(
+      /^Download every standard .* CSV \(standards\) JSON \(standards\)$/,
+    );
+  });
+
   it('says so when nothing matches, and shows errors', async () => {
     const empty = await view(() => ({ data: standards([]) }));
     expect(empty.wrapper.get('[data-testid="standards-empty"]').text()).toBe(

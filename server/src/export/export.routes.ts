@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
+import { buildAggregate, isAggregate, type AggregateExport } from './export.aggregates.js';
+import { AGGREGATE_PARAMS, ExportParamError } from './export.params.js';
 import { LISTS, OPEN_DATA, type ListName } from './export.sql.js';
 
 /** Required by CC BY 4.0 for the CBS / PDOK reference data; on every export. */
@@ -17,51 +19,107 @@ const csvCell = (v: unknown): string => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  const lines = [`# ${ATTRIBUTION.text} ${ATTRIBUTION.license}`, columns.join(',')];
+/** `comments` become further `#` lines after the attribution (e.g. the parameters of a figure). */
+export function toCsv(rows: Record<string, unknown>[], columns: string[], comments: string[] = []): string {
+  const lines = [
+    `# ${ATTRIBUTION.text} ${ATTRIBUTION.license}`,
+    ...comments.map((c) => `# ${c.replace(/[\r\n]+/g, ' ')}`),
+    columns.join(','),
+  ];
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The parameters as a query string, so a CSV says which figure it holds and how to ask for it again. */
+const parameterLine = (parameters: Record<string, unknown>) =>
+  `parameters: ${Object.entries(parameters)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
+    .join('&')}`;
+
+const available = () =>
+  [...Object.keys(LISTS), ...Object.keys(AGGREGATE_PARAMS)].map((l) => `${l}.csv, ${l}.json`).join(', ');
+
 /**
- * GET /api/export/<list>.csv and .json for municipalities, solutions, adoptions,
- * uptake-municipalities and uptake-provinces; GET /api/export/open-data.json for the whole
- * public graph. CSV starts with a `#` attribution comment line (the CSV import skips it).
+ * GET /api/export/<list>.csv and .json for the lists in export.sql.ts (municipalities,
+ * solutions, adoptions, initiatives, standards, uptake-municipalities, uptake-provinces);
+ * GET /api/export/<figure>.csv and .json?… for the parameterised figures in
+ * export.aggregates.ts (uptake, region-comparison, adoption-timeline), which are the answers of
+ * the GraphQL fields of the same name; GET /api/export/open-data.json for the whole public
+ * graph. CSV starts with a `#` attribution comment line (the CSV import skips it). A bad
+ * parameter is 400 `{ code: 'BAD_USER_INPUT', message, parameter }`.
  */
 export function registerExportRoutes(app: FastifyInstance, pool: Pool): void {
-  app.get<{ Params: { file: string } }>('/api/export/:file', async (req, reply) => {
-    const match = /^([a-z-]+)\.(csv|json)$/.exec(req.params.file);
-    const name = match?.[1];
-    const format = match?.[2];
-    reply.header('cache-control', 'public, max-age=60');
-    if (name === 'open-data' && format === 'json') {
-      const { rows } = await pool.query(OPEN_DATA);
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="ggu-atlas-open-data.json"')
-        .send({ attribution: ATTRIBUTION, generatedAt: new Date().toISOString(), ...rows[0].doc });
-    }
-    if (!name || !format || !(name in LISTS)) {
-      return reply.code(404).send({
-        code: 'NOT_FOUND',
-        message: `Unknown export; available: ${Object.keys(LISTS)
-          .map((l) => `${l}.csv, ${l}.json`)
-          .join(', ')}, open-data.json`,
-      });
-    }
-    const result = await pool.query(LISTS[name as ListName]);
-    const filename = `ggu-atlas-${name}.${format}`;
-    reply.header('content-disposition', `attachment; filename="${filename}"`);
-    if (format === 'json') {
-      return reply
-        .type('application/json; charset=utf-8')
-        .send({ attribution: ATTRIBUTION, generatedAt: new Date().toISOString(), data: result.rows });
-    }
-    return reply.type('text/csv; charset=utf-8').send(
-      toCsv(
-        result.rows,
-        result.fields.map((f) => f.name),
-      ),
-    );
-  });
+  app.get<{ Params: { file: string }; Querystring: Record<string, string | string[]> }>(
+    '/api/export/:file',
+    async (req, reply) => {
+      const match = /^([a-z-]+)\.(csv|json)$/.exec(req.params.file);
+      const name = match?.[1];
+      const format = match?.[2];
+      const generatedAt = new Date().toISOString();
+      if (name === 'open-data' && format === 'json') {
+        const { rows } = await pool.query(OPEN_DATA);
+        return reply
+          .header('cache-control', 'public, max-age=60')
+          .type('application/json; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="ggu-atlas-open-data.json"')
+          .send({ attribution: ATTRIBUTION, generatedAt, ...rows[0].doc });
+      }
+      if (name && format && isAggregate(name)) {
+        let figure: AggregateExport;
+        try {
+          figure = await buildAggregate(pool, name, req.query ?? {});
+        } catch (err) {
+          if (!(err instanceof ExportParamError)) throw err;
+          return reply
+            .code(400)
+            .header('cache-control', 'no-store')
+            .send({ code: 'BAD_USER_INPUT', message: err.message, parameter: err.parameter, requestId: req.id });
+        }
+        reply
+          .header('cache-control', 'public, max-age=60')
+          .header('content-disposition', `attachment; filename="ggu-atlas-${name}-${figure.fileSuffix}.${format}"`);
+        if (format === 'json') {
+          return reply.type('application/json; charset=utf-8').send({
+            attribution: ATTRIBUTION,
+            generatedAt,
+            parameters: figure.parameters,
+            ...figure.meta,
+            data: figure.rows,
+            ...(figure.totals ? { totals: figure.totals } : {}),
+          });
+        }
+        const rows = figure.totals ? [...figure.rows, figure.totals] : figure.rows;
+        return reply
+          .type('text/csv; charset=utf-8')
+          .send(
+            toCsv(rows, figure.columns, [
+              parameterLine(figure.parameters),
+              ...Object.entries(figure.meta ?? {}).map(([k, v]) => `${k}: ${v}`),
+            ]),
+          );
+      }
+      // Object.hasOwn, not `in`: `constructor.csv` must not reach the database.
+      if (!name || !format || !Object.hasOwn(LISTS, name)) {
+        return reply
+          .code(404)
+          .send({ code: 'NOT_FOUND', message: `Unknown export; available: ${available()}, open-data.json` });
+      }
+      const result = await pool.query(LISTS[name as ListName]);
+      reply
+        .header('cache-control', 'public, max-age=60')
+        .header('content-disposition', `attachment; filename="ggu-atlas-${name}.${format}"`);
+      if (format === 'json') {
+        return reply
+          .type('application/json; charset=utf-8')
+          .send({ attribution: ATTRIBUTION, generatedAt, data: result.rows });
+      }
+      return reply.type('text/csv; charset=utf-8').send(
+        toCsv(
+          result.rows,
+          result.fields.map((f) => f.name),
+        ),
+      );
+    },
+  );
 }

@@ -39,6 +39,47 @@ export const LISTS = {
     CROSS JOIN solution s
     LEFT JOIN adoption a ON a.municipality_id = m.id AND a.solution_id = s.id
     GROUP BY p.code, p.name, s.slug ORDER BY p.code, s.slug`,
+  // The pipeline as the initiatives page lists it (newest submission first), with its figures.
+  initiatives: `
+    SELECT i.slug, i.title, i.stage, i.domain, i.submitted_on, m.code AS submitted_by_cbs_code,
+           o.slug AS submitted_by_organisation, coalesce(m.name, o.name) AS submitted_by_name,
+           (SELECT count(*) FROM initiative_participant p WHERE p.initiative_id = i.id)::int AS participant_count,
+           (SELECT count(*) FROM initiative_participant p WHERE p.initiative_id = i.id AND p.role = 'PIONEER')::int AS pioneer_count,
+           (SELECT coalesce(sum(f.amount_eur), 0) FROM funding_line f WHERE f.initiative_id = i.id)::float8 AS funding_total_eur,
+           (SELECT string_agg(DISTINCT f.year::text, ';') FROM funding_line f WHERE f.initiative_id = i.id) AS funding_years,
+           (SELECT count(*) FROM decision d WHERE d.initiative_id = i.id)::int AS decision_count,
+           ld.decided_on AS latest_decision_on, ld.body AS latest_decision_body, ld.outcome AS latest_decision_outcome,
+           ld.to_stage AS latest_decision_to_stage,
+           (SELECT string_agg(s.slug, ';' ORDER BY s.name, s.slug) FROM solution s WHERE s.initiative_id = i.id) AS solutions,
+           i.website
+    FROM initiative i LEFT JOIN municipality m ON m.id = i.submitted_by_municipality_id
+    LEFT JOIN organisation o ON o.id = i.submitted_by_organisation_id
+    LEFT JOIN LATERAL (SELECT d.decided_on, d.body, d.outcome, d.to_stage FROM decision d WHERE d.initiative_id = i.id
+                       ORDER BY d.decided_on DESC, d.id DESC LIMIT 1) ld ON true
+    ORDER BY i.submitted_on DESC, i.slug`,
+  // As the standards page lists them (by name), with who implements them and what was declared.
+  standards: `
+    SELECT st.slug, st.name, st.domain, st.status, o.slug AS owner, o.name AS owner_name, st.adopted_on,
+           (SELECT v.version_label FROM standard_version v WHERE v.standard_id = st.id
+             ORDER BY v.status = 'CURRENT' DESC, v.released_on DESC NULLS LAST, v.version_label DESC LIMIT 1) AS current_version,
+           st.url,
+           (SELECT count(*) FROM solution_standard ss WHERE ss.standard_id = st.id)::int AS solution_count,
+           (SELECT string_agg(s.slug, ';' ORDER BY s.name, s.slug) FROM solution_standard ss JOIN solution s ON s.id = ss.solution_id
+             WHERE ss.standard_id = st.id) AS solutions,
+           coalesce(c.declared, 0) AS declared_count, coalesce(c.compliant, 0) AS compliant_count,
+           coalesce(c.partial, 0) AS partial_count, coalesce(c.planned, 0) AS planned_count,
+           coalesce(c.explained, 0) AS explained_count, coalesce(c.not_compliant, 0) AS not_compliant_count
+    FROM standard st LEFT JOIN organisation o ON o.id = st.owner_organisation_id
+    LEFT JOIN (
+      SELECT sc.standard_id, count(*)::int AS declared,
+             count(*) FILTER (WHERE sc.status = 'COMPLIANT')::int AS compliant,
+             count(*) FILTER (WHERE sc.status = 'PARTIAL')::int AS partial,
+             count(*) FILTER (WHERE sc.status = 'PLANNED')::int AS planned,
+             count(*) FILTER (WHERE sc.status = 'EXPLAINED')::int AS explained,
+             count(*) FILTER (WHERE sc.status = 'NOT_COMPLIANT')::int AS not_compliant
+      FROM standard_compliance sc GROUP BY sc.standard_id
+    ) c ON c.standard_id = st.id
+    ORDER BY st.name, st.slug`,
 } as const;
 export type ListName = keyof typeof LISTS;
 
