@@ -64,6 +64,7 @@ const schema = z.object({
   OIDC_ALLOW_HTTP: bool.default(false),
   WEBHOOK_ALLOW_HTTP: bool.optional(),
   WEBHOOK_POLL_MS: int(0, 3_600_000).optional(),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool.default(false),
   // ---- hardening (HTTP edge, rate limits, metrics) ----
   TRUST_PROXY: bool.default(false),
   HSTS: z.enum(['auto', 'always', 'off']).default('auto'),
@@ -117,6 +118,12 @@ export type Config = Readonly<{
     allowHttp: boolean;
     /** How often the outbox is polled for deliveries; 0 disables the background worker. */
     pollMs: number;
+    /**
+     * Accept and deliver to hosts on loopback, private, link-local and other non-public
+     * addresses. Off by default everywhere: on, a subscriber can make the server POST into its
+     * own network (SSRF). Tests and local receivers only.
+     */
+    allowPrivateNetworks: boolean;
   }>;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (client IP, https for HSTS). */
   trustProxy: boolean;
@@ -185,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooks: Object.freeze({
       allowHttp: e.WEBHOOK_ALLOW_HTTP ?? e.NODE_ENV !== 'production',
       pollMs: e.WEBHOOK_POLL_MS ?? (e.NODE_ENV === 'test' ? 0 : 5_000),
+      allowPrivateNetworks: e.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     }),
     trustProxy: e.TRUST_PROXY,
     hsts: e.HSTS,

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { ANONYMOUS, type Actor } from './identity/actor.js';
+import type { WebhookUrlPolicy } from './feed/webhook.target.js';
 import type { LoginSettings } from './identity/session.service.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -16,8 +17,8 @@ export interface RequestIdentity {
   readonly sessionCookie: { set(token: string, expiresAt: Date): void; clear(): void; current: string | null };
   /** Session lifetime and sign-in rate limit (from the configuration). */
   readonly loginSettings: LoginSettings;
-  /** Whether webhook URLs may be plain http (WEBHOOK_ALLOW_HTTP; off in production by default). */
-  readonly webhookAllowHttp: boolean;
+  /** Which webhook URLs are accepted (WEBHOOK_ALLOW_HTTP, WEBHOOK_ALLOW_PRIVATE_NETWORKS). */
+  readonly webhookUrlPolicy: WebhookUrlPolicy;
 }
 
 /** What every resolver gets: the request's identity, its own DataLoaders, the pool, a logger. */
@@ -29,6 +30,7 @@ export interface Context extends RequestIdentity {
 }
 
 const DEFAULT_LOGIN: LoginSettings = { sessionTtlHours: 12, loginMaxFailures: 5, loginWindowMinutes: 15 };
+const STRICT_WEBHOOKS: WebhookUrlPolicy = { allowHttp: false, allowPrivateNetworks: false };
 const NO_COOKIES: RequestIdentity['sessionCookie'] = { set() {}, clear() {}, current: null };
 
 export function createContext(
@@ -47,6 +49,6 @@ export function createContext(
     clientIp: identity.clientIp ?? 'unknown',
     sessionCookie: identity.sessionCookie ?? NO_COOKIES,
     loginSettings: identity.loginSettings ?? DEFAULT_LOGIN,
-    webhookAllowHttp: identity.webhookAllowHttp ?? false,
+    webhookUrlPolicy: identity.webhookUrlPolicy ?? STRICT_WEBHOOKS,
   };
 }

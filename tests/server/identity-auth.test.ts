@@ -105,10 +105,13 @@ describe('identity: sessions, tokens and personal data', () => {
     const adminId = await makeUser(env.pool, 'admin@atlas.test', [{ role: 'ADMIN' }]);
     const admin = await sessionFor(env.pool, adminId);
     const viewer = await sessionFor(env.pool, await makeUser(env.pool, 'viewer@a.test', [{ role: 'VIEWER' }]));
-    const asAdmin = await gql(env.base, `{ users(first: 100) { id email } }`, {}, { cookie: admin });
-    expect(asAdmin.body.data.users.map((u: { email: string }) => u.email)).toContain('editor@a.test');
-    expect(codeOf(await gql(env.base, `{ users { id email } }`, {}, { cookie: viewer }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(env.base, `{ users { id email } }`))).toBe('UNAUTHENTICATED');
+    const USERS = `{ users(first: 100) { edges { node { id email } } } }`;
+    const asAdmin = await gql(env.base, USERS, {}, { cookie: admin });
+    expect(asAdmin.body.data.users.edges.map((e: { node: { email: string } }) => e.node.email)).toContain(
+      'editor@a.test',
+    );
+    expect(codeOf(await gql(env.base, USERS, {}, { cookie: viewer }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(env.base, USERS))).toBe('UNAUTHENTICATED');
     // Adoption events never expose who recorded them.
     const sdl = (await import('../../server/src/schema.js')).printSortedSchema(
       await (await import('../../server/src/schema.js')).createSchema(),

@@ -122,6 +122,102 @@ describe('identity: user administration', () => {
     expect((await gql(env.base, `{ me { id } }`, {}, { token })).status).toBe(401);
   });
 
+  it('users: unauthenticated → forbidden → invalid → a connection that pages, searches and filters', async () => {
+    const USERS = `query($first: Int, $after: String, $filter: UserFilter) {
+      users(first: $first, after: $after, filter: $filter) {
+        totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
+        edges { cursor node { id email displayName isActive roles { role municipalityCode organisationSlug } } } } }`;
+    type Conn = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      edges: { node: { email: string; displayName: string; isActive: boolean; roles: { role: string }[] } }[];
+    };
+    const list = async (v: Record<string, unknown>): Promise<Conn> => {
+      const r = await gql(env.base, USERS, v, { cookie: admin });
+      expect(r.body.errors).toBeUndefined();
+      return r.body.data.users;
+    };
+    const emails = (c: Conn) => c.edges.map((e) => e.node.email);
+
+    // 30 users of one domain, so other tests' users do not count: every third a SUPPLIER,
+    // p05 an EDITOR of A, p30 deactivated.
+    const ids: number[] = [];
+    for (let n = 1; n <= 30; n++) {
+      const nn = String(n).padStart(2, '0');
+      const { rows } = await env.pool.query(
+        `INSERT INTO app_user (email, display_name, is_active) VALUES ($1, $2, $3) RETURNING id`,
+        [`p${nn}@page.test`, `Persoon ${nn} Pagina`, n !== 30],
+      );
+      ids.push(rows[0].id);
+    }
+    for (const [i, id] of ids.entries()) {
+      if ((i + 1) % 3 === 0)
+        await env.pool.query(
+          `INSERT INTO user_role (user_id, role, organisation_id) SELECT $1, 'SUPPLIER', id FROM organisation WHERE slug = 'test-supplier'`,
+          [id],
+        );
+    }
+    await env.pool.query(
+      `INSERT INTO user_role (user_id, role, municipality_id) SELECT $1, 'EDITOR', id FROM municipality WHERE code = $2`,
+      [ids[4], A],
+    );
+    const domain = { search: 'page.test' };
+
+    await refused(USERS, { first: 5 }, undefined, 'UNAUTHENTICATED');
+    await refused(USERS, { first: 5 }, editor, 'FORBIDDEN');
+    const adminToken = (
+      await gql(
+        env.base,
+        `mutation { createApiToken(input: { name: "t", scopes: [READ] }) { secret } }`,
+        {},
+        { cookie: admin },
+      )
+    ).body.data.createApiToken.secret;
+    expect(codeOf(await gql(env.base, USERS, { first: 5 }, { token: adminToken }))).toBe('FORBIDDEN');
+    await refused(USERS, { first: 101 }, admin, 'BAD_USER_INPUT');
+    await refused(USERS, { after: 'not-a-cursor' }, admin, 'BAD_USER_INPUT');
+    await refused(USERS, { filter: { search: 'x'.repeat(201) } }, admin, 'BAD_USER_INPUT');
+
+    // Paging: 12 + 12 + 6, by e-mail, no user twice or missing, the total on every page.
+    const seen: string[] = [];
+    let after: string | null = null;
+    const pages: Conn[] = [];
+    do {
+      const page: Conn = await list({ first: 12, after, filter: domain });
+      pages.push(page);
+      seen.push(...emails(page));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after && pages.length < 5);
+    expect(pages.map((p) => p.edges.length)).toEqual([12, 12, 6]);
+    expect(pages.map((p) => p.totalCount)).toEqual([30, 30, 30]);
+    expect(pages.map((p) => p.pageInfo.hasPreviousPage)).toEqual([false, true, true]);
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => `p${String(i + 1).padStart(2, '0')}@page.test`));
+    // Roles come with each node of the page.
+    expect(pages[0]!.edges[2]!.node.roles).toEqual([
+      { role: 'SUPPLIER', municipalityCode: null, organisationSlug: 'test-supplier' },
+    ]);
+    expect(pages[0]!.edges[0]!.node.roles).toEqual([]);
+    // Without a filter every user is listed, beyond one page.
+    const everyone = await list({ first: 100 });
+    expect(everyone.totalCount).toBeGreaterThan(30);
+    expect(emails(everyone)).toEqual([...emails(everyone)].sort());
+    expect(emails(everyone)).toContain('admin@u.test');
+
+    // Search: display name or e-mail, case-insensitive, LIKE characters taken literally.
+    expect(emails(await list({ filter: { search: 'persoon 07' } }))).toEqual(['p07@page.test']);
+    expect(emails(await list({ filter: { search: 'P12@PAGE' } }))).toEqual(['p12@page.test']);
+    expect((await list({ filter: { search: 'p%' } })).totalCount).toBe(0);
+
+    // Role (any of), and active.
+    const suppliers = await list({ filter: { ...domain, role: ['SUPPLIER'] } });
+    expect(suppliers.totalCount).toBe(10);
+    expect(suppliers.edges.every((e) => e.node.roles.some((r) => r.role === 'SUPPLIER'))).toBe(true);
+    expect((await list({ filter: { ...domain, role: ['SUPPLIER', 'EDITOR'] } })).totalCount).toBe(11);
+    expect(emails(await list({ filter: { ...domain, role: ['EDITOR'] } }))).toEqual(['p05@page.test']);
+    expect(emails(await list({ filter: { ...domain, active: false } }))).toEqual(['p30@page.test']);
+    expect((await list({ filter: { ...domain, active: true, role: ['SUPPLIER'] } })).totalCount).toBe(9);
+  });
+
   it('pnpm user:create makes a user with a role from the command line', async () => {
     const tsx = path.join(repoRoot, 'server', 'node_modules', '.bin', 'tsx');
     const { stdout } = await promisify(execFile)(

@@ -16,6 +16,9 @@ import {
   type WritesEnv,
 } from './writes-support.js';
 
+/** Delivery to the local test receiver. */
+const LOCAL = { allowPrivateNetworks: true };
+
 const IMPORT = `mutation($csv: String!, $dry: Boolean!) { importAdoptionsCsv(csv: $csv, dryRun: $dry) {
   dryRun applied rows validRows eventsCreated adoptionsChanged errors { line column reason } } }`;
 
@@ -26,7 +29,8 @@ describe('writes: CSV import, exports, change feed and webhooks', () => {
   let viewer: string;
 
   beforeAll(async () => {
-    env = await startWritesApp();
+    // The webhook receiver below listens on 127.0.0.1, which is refused unless allowed.
+    env = await startWritesApp({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
     editorA = await sessionFor(
       env.pool,
       await makeUser(env.pool, 'a@bulk.test', [{ role: 'EDITOR', municipality: A }]),
@@ -264,16 +268,16 @@ describe('writes: CSV import, exports, change feed and webhooks', () => {
 
       // First attempt fails (503): kept, retried later with back-off.
       failNext = 1;
-      expect(await deliverPending(env.pool)).toEqual({ delivered: 0, failed: 1 });
+      expect(await deliverPending(env.pool, LOCAL)).toEqual({ delivered: 0, failed: 1 });
       const { rows } = await env.pool.query(
         `SELECT attempts, last_status, delivered_at, next_attempt_at > now() AS later FROM webhook_delivery WHERE event_id = $1`,
         [eventId],
       );
       expect(rows[0]).toMatchObject({ attempts: 1, last_status: 503, delivered_at: null, later: true });
-      expect(await deliverPending(env.pool)).toEqual({ delivered: 0, failed: 0 });
+      expect(await deliverPending(env.pool, LOCAL)).toEqual({ delivered: 0, failed: 0 });
 
       await env.pool.query(`UPDATE webhook_delivery SET next_attempt_at = now() WHERE event_id = $1`, [eventId]);
-      expect(await deliverPending(env.pool)).toEqual({ delivered: 1, failed: 0 });
+      expect(await deliverPending(env.pool, LOCAL)).toEqual({ delivered: 1, failed: 0 });
       const got = received.at(-1)!;
       expect(got.headers['x-atlas-signature']).toBe(sign(secret, got.body));
       expect(JSON.parse(got.body)).toMatchObject({
@@ -281,7 +285,7 @@ describe('writes: CSV import, exports, change feed and webhooks', () => {
         event: { id: eventId, municipalityCode: A, solutionSlug: 'other-solution', status: 'CONSIDERING' },
       });
       expect(got.body).not.toMatch(/bulk\.test/);
-      expect(await deliverPending(env.pool)).toEqual({ delivered: 0, failed: 0 });
+      expect(await deliverPending(env.pool, LOCAL)).toEqual({ delivered: 0, failed: 0 });
 
       // Deleting: owner or admin only; nothing more is queued.
       const DELETE = `mutation($id: String!) { deleteWebhookSubscription(id: $id) { id isActive } }`;

@@ -93,11 +93,22 @@ const user = (id: string, displayName: string, roles: object[] = [], isActive = 
   roles,
 });
 
+const userPage = (nodes: object[], endCursor: string | null = null, totalCount = nodes.length) => ({
+  data: {
+    users: {
+      __typename: 'UserConnection',
+      totalCount,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
+      edges: nodes.map((node) => ({ __typename: 'UserEdge', node })),
+    },
+  },
+});
+
 describe('UserAdmin', () => {
   it('creates a user, grants a role with its target, revokes it and deactivates the account', async () => {
     let users = [user('an', 'An')];
     const { wrapper, requests } = await view('/beheer/gebruikers', {
-      Users: () => ({ data: { users } }),
+      Users: () => userPage(users),
       CreateUser: ({ input }) => {
         const created = user('bo', (input as { displayName: string }).displayName);
         users = [...users, created];
@@ -156,9 +167,69 @@ describe('UserAdmin', () => {
     expect(wrapper.findAll('[data-testid="user-row"]')[1]!.text()).toContain('gedeactiveerd');
   });
 
+  it('pages through the users and searches by name, e-mail or role', async () => {
+    const { wrapper, requests } = await view('/beheer/gebruikers', {
+      Users: ({ after, filter }) => {
+        const f = filter as { search: string | null; role: string[] | null };
+        if (f.search || f.role) return userPage([user('cas', 'Cas')], null, 1);
+        return after === null
+          ? userPage([user('an', 'An'), user('bo', 'Bo')], 'c-bo', 3)
+          : userPage([user('cas', 'Cas')], null, 3);
+      },
+    });
+    const names = () => wrapper.findAll('[data-testid="user-row"] th').map((th) => th.text());
+    const lastUsers = () => requests.filter((r) => r.operationName === 'Users').at(-1)?.variables;
+
+    expect(names()).toEqual(['An', 'Bo']);
+    expect(wrapper.get('[data-testid="users-total"]').text()).toBe('3 gebruikers');
+    expect(lastUsers()).toEqual({ first: 50, after: null, filter: { search: null, role: null } });
+    expect(wrapper.get('[data-testid="users-previous"]').attributes('disabled')).toBeDefined();
+
+    await wrapper.get('[data-testid="users-next"]').trigger('click');
+    await settle();
+    expect(lastUsers()).toMatchObject({ after: 'c-bo' });
+    expect(names()).toEqual(['Cas']);
+    expect(wrapper.get('[data-testid="users-next"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('#users-caption').text()).toContain('pagina 2');
+
+    await wrapper.get('[data-testid="users-previous"]').trigger('click');
+    await settle();
+    expect(names()).toEqual(['An', 'Bo']);
+
+    // Searching starts again at the first page, with the filter the server applies.
+    await wrapper.get('[data-testid="users-next"]').trigger('click');
+    await settle();
+    await wrapper.get('[data-testid="users-search"]').setValue('  cas@ ');
+    await wrapper.get('[data-testid="users-role"]').setValue('EDITOR');
+    await wrapper.get('[data-testid="users-filter-form"]').trigger('submit');
+    await settle();
+    expect(lastUsers()).toEqual({ first: 50, after: null, filter: { search: 'cas@', role: ['EDITOR'] } });
+    expect(names()).toEqual(['Cas']);
+    expect(wrapper.get('[data-testid="users-total"]').text()).toBe('1 gebruiker');
+    expect(wrapper.find('[data-testid="users-next"]').exists()).toBe(false);
+  });
+
+  it('keeps managing a user chosen on another page', async () => {
+    const { wrapper } = await view('/beheer/gebruikers', {
+      Users: ({ after }) =>
+        after === null ? userPage([user('an', 'An')], 'c-an', 2) : userPage([user('bo', 'Bo')], null, 2),
+    });
+    await wrapper.get('[data-testid="user-choose"]').setValue('an');
+    expect(wrapper.get('#users-manage').text()).toBe('Rollen van An');
+    await wrapper.get('[data-testid="users-next"]').trigger('click');
+    await settle();
+    expect(wrapper.get('#users-manage').text()).toBe('Rollen van An');
+    expect(
+      wrapper
+        .get('[data-testid="user-choose"]')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toEqual(['–', 'An (an@gemeente.nl)', 'Bo (bo@gemeente.nl)']);
+  });
+
   it('shows why a grant was refused', async () => {
     const { wrapper } = await view('/beheer/gebruikers', {
-      Users: () => ({ data: { users: [user('an', 'An')] } }),
+      Users: () => userPage([user('an', 'An')]),
       GrantRole: () => failure('CONFLICT'),
     });
     await wrapper.get('[data-testid="user-choose"]').setValue('an');

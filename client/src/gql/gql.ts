@@ -35,7 +35,7 @@ type Documents = {
     "mutation RevokeRole($input: RoleInput!) {\n  revokeRole(input: $input) {\n    ...AdminUser\n  }\n}": typeof types.RevokeRoleDocument,
     "mutation UpdateSolution($slug: String!, $expectedVersion: Int!, $input: SolutionFieldsInput!) {\n  updateSolution(slug: $slug, expectedVersion: $expectedVersion, input: $input) {\n    ...AdminSolution\n  }\n}": typeof types.UpdateSolutionDocument,
     "mutation UpdateStandard($slug: String!, $expectedVersion: Int!, $input: StandardFieldsInput!) {\n  updateStandard(slug: $slug, expectedVersion: $expectedVersion, input: $input) {\n    ...AdminStandard\n  }\n}": typeof types.UpdateStandardDocument,
-    "query Users {\n  users(first: 1000) {\n    ...AdminUser\n  }\n}": typeof types.UsersDocument,
+    "query Users($first: Int, $after: String, $filter: UserFilter) {\n  users(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...AdminUser\n      }\n    }\n  }\n}": typeof types.UsersDocument,
     "fragment ApiTokenFields on ApiToken {\n  id\n  name\n  prefix\n  scopes\n  grants {\n    municipalityCode\n    organisationSlug\n  }\n  createdAt\n  expiresAt\n  lastUsedAt\n  revokedAt\n}": typeof types.ApiTokenFieldsFragmentDoc,
     "mutation CreateApiToken($input: CreateApiTokenInput!) {\n  createApiToken(input: $input) {\n    secret\n    token {\n      ...ApiTokenFields\n    }\n  }\n}": typeof types.CreateApiTokenDocument,
     "query MyApiTokens {\n  myApiTokens {\n    ...ApiTokenFields\n  }\n}": typeof types.MyApiTokensDocument,
@@ -97,7 +97,7 @@ const documents: Documents = {
     "mutation RevokeRole($input: RoleInput!) {\n  revokeRole(input: $input) {\n    ...AdminUser\n  }\n}": types.RevokeRoleDocument,
     "mutation UpdateSolution($slug: String!, $expectedVersion: Int!, $input: SolutionFieldsInput!) {\n  updateSolution(slug: $slug, expectedVersion: $expectedVersion, input: $input) {\n    ...AdminSolution\n  }\n}": types.UpdateSolutionDocument,
     "mutation UpdateStandard($slug: String!, $expectedVersion: Int!, $input: StandardFieldsInput!) {\n  updateStandard(slug: $slug, expectedVersion: $expectedVersion, input: $input) {\n    ...AdminStandard\n  }\n}": types.UpdateStandardDocument,
-    "query Users {\n  users(first: 1000) {\n    ...AdminUser\n  }\n}": types.UsersDocument,
+    "query Users($first: Int, $after: String, $filter: UserFilter) {\n  users(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...AdminUser\n      }\n    }\n  }\n}": types.UsersDocument,
     "fragment ApiTokenFields on ApiToken {\n  id\n  name\n  prefix\n  scopes\n  grants {\n    municipalityCode\n    organisationSlug\n  }\n  createdAt\n  expiresAt\n  lastUsedAt\n  revokedAt\n}": types.ApiTokenFieldsFragmentDoc,
     "mutation CreateApiToken($input: CreateApiTokenInput!) {\n  createApiToken(input: $input) {\n    secret\n    token {\n      ...ApiTokenFields\n    }\n  }\n}": types.CreateApiTokenDocument,
     "query MyApiTokens {\n  myApiTokens {\n    ...ApiTokenFields\n  }\n}": types.MyApiTokensDocument,
@@ -239,7 +239,7 @@ export function graphql(source: "mutation UpdateStandard($slug: String!, $expect
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Users {\n  users(first: 1000) {\n    ...AdminUser\n  }\n}"): (typeof documents)["query Users {\n  users(first: 1000) {\n    ...AdminUser\n  }\n}"];
+export function graphql(source: "query Users($first: Int, $after: String, $filter: UserFilter) {\n  users(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...AdminUser\n      }\n    }\n  }\n}"): (typeof documents)["query Users($first: Int, $after: String, $filter: UserFilter) {\n  users(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...AdminUser\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

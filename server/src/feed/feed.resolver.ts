@@ -1,4 +1,4 @@
-import { IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ADOPTION_EVENT_COLUMNS, type AdoptionEventRow } from '../adoption/adoption.rows.js';
 import { AdoptionEvent } from '../adoption/adoption.types.js';
@@ -8,6 +8,7 @@ import { AppError, ErrorCode, badInput } from '../errors.js';
 import { isAdmin } from '../identity/actor.js';
 import { randomSecret } from '../identity/crypto.js';
 import { AdoptionEventFeed, CreatedWebhookSubscription, WebhookSubscription } from './feed.types.js';
+import { checkWebhookUrl, systemResolve } from './webhook.target.js';
 
 /** A row as pg returns it; its columns are read by name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,9 +17,10 @@ type DbRow = Record<string, any>;
 @InputType({ description: 'A new webhook subscription.' })
 export class CreateWebhookSubscriptionInput {
   @Field(() => String, {
-    description: 'Where to POST events: an https URL (http only where the server allows it, e.g. in development).',
+    description:
+      'Where to POST events: an https URL (http only where the server allows it, e.g. in development) whose host is, and resolves to, public internet addresses only.',
   })
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  // Parsed and checked in checkWebhookUrl, whose refusals name the field and the reason.
   @MaxLength(2000)
   url: string;
 
@@ -86,10 +88,7 @@ export class FeedResolver {
     input: CreateWebhookSubscriptionInput,
     @Ctx() ctx: Context,
   ): Promise<CreatedWebhookSubscription> {
-    const url = new URL(input.url);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ctx.webhookAllowHttp))
-      throw badInput('url must be https', 'url');
-    if (url.username || url.password) throw badInput('url must not contain credentials', 'url');
+    const url = await checkWebhookUrl(input.url, ctx.webhookUrlPolicy, systemResolve);
     return runWrite(
       ctx,
       {

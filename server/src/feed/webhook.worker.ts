@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import type { Config } from '../config.js';
+import { assertPublicHost, checkedLookup, systemResolve, type Resolve } from './webhook.target.js';
 
 export const SIGNATURE_HEADER = 'x-atlas-signature';
 export const MAX_ATTEMPTS = 12;
@@ -12,16 +15,54 @@ const TIMEOUT_MS = 10_000;
 export const sign = (secret: string, body: string): string =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
+export interface DeliveryOptions {
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS: deliver to loopback and private addresses too (tests, local receivers). */
+  allowPrivateNetworks: boolean;
+  /** How host names are resolved at delivery (tests inject one). */
+  resolve?: Resolve;
+}
+
+/**
+ * One POST. Node's http client never follows redirects, so a 3xx is a failed attempt like any
+ * other non-2xx, and a redirect cannot lead to a private address. Unless private networks are
+ * allowed, the socket connects only to addresses that passed the check, made again now: the
+ * check at subscription time says nothing about what the name resolves to today.
+ */
+async function post(
+  target: URL,
+  headers: Record<string, string>,
+  body: string,
+  options: DeliveryOptions,
+): Promise<number> {
+  const resolve = options.resolve ?? systemResolve;
+  if (!options.allowPrivateNetworks) await assertPublicHost(target, resolve);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<number>((done, fail) => {
+    const req = send(target, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      lookup: checkedLookup(resolve, !options.allowPrivateNetworks),
+    });
+    req.on('response', (res) => {
+      res.resume();
+      done(res.statusCode ?? 0);
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
 /**
  * Delivers due outbox rows. Claiming a row pushes its next attempt out by the back-off
  * (30 s · 2^attempts, at most 6 h) under FOR UPDATE SKIP LOCKED, so any number of instances can
  * run this at once without sending a delivery twice at the same time. A 2xx answer marks it
- * delivered; anything else is retried until MAX_ATTEMPTS. Receivers deduplicate by
- * `X-Atlas-Delivery` and order by event id.
+ * delivered; anything else (including a refused private address) is retried until MAX_ATTEMPTS,
+ * with the reason in `last_error`. Receivers deduplicate by `X-Atlas-Delivery` and order by event id.
  */
 export async function deliverPending(
   pool: Pool,
-  send: typeof fetch = fetch,
+  options: DeliveryOptions,
 ): Promise<{ delivered: number; failed: number }> {
   const { rows } = await pool.query(
     `UPDATE webhook_delivery d
@@ -42,9 +83,9 @@ export async function deliverPending(
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const res = await send(row.url, {
-        method: 'POST',
-        headers: {
+      status = await post(
+        new URL(row.url),
+        {
           'content-type': 'application/json',
           'user-agent': 'ggu-atlas-webhooks',
           [SIGNATURE_HEADER]: sign(row.secret, body),
@@ -52,12 +93,9 @@ export async function deliverPending(
           'x-atlas-event': String(row.event_id),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      status = res.status;
-      await res.body?.cancel().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+        options,
+      );
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (err) {
       error = err instanceof Error ? err.message.slice(0, 500) : 'delivery failed';
     }
@@ -77,7 +115,7 @@ export function startWebhookWorker(app: FastifyInstance, pool: Pool, config: Con
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = deliverPending(pool)
+    running = deliverPending(pool, { allowPrivateNetworks: config.webhooks.allowPrivateNetworks })
       .catch((err: unknown) => app.log.warn({ err }, 'webhook delivery failed'))
       .finally(() => (running = null));
   }, config.webhooks.pollMs);

@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import type { Config } from '../config.js';
 import type { RequestIdentity } from '../context.js';
 import { registerExportRoutes } from '../export/export.routes.js';
+import type { WebhookUrlPolicy } from '../feed/webhook.target.js';
 import { startWebhookWorker } from '../feed/webhook.worker.js';
 import { ANONYMOUS, type Actor } from './actor.js';
 import { rememberVerified } from './credentials.js';
@@ -22,7 +23,7 @@ declare module 'fastify' {
     /** COOKIE_SECURE: whether the session cookie gets `Secure`. */
     atlasCookieSecure: boolean;
     atlasLoginSettings: LoginSettings;
-    atlasWebhookAllowHttp: boolean;
+    atlasWebhookUrlPolicy: WebhookUrlPolicy;
   }
 }
 
@@ -63,7 +64,10 @@ function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): 
 export const authPlugin = fp<AuthPluginOptions>(
   async (app: FastifyInstance, { pool, config }) => {
     app.decorate('atlasCookieSecure', config.identity.cookieSecure);
-    app.decorate('atlasWebhookAllowHttp', config.webhooks.allowHttp);
+    app.decorate('atlasWebhookUrlPolicy', {
+      allowHttp: config.webhooks.allowHttp,
+      allowPrivateNetworks: config.webhooks.allowPrivateNetworks,
+    });
     app.decorate('atlasLoginSettings', {
       sessionTtlHours: config.identity.sessionTtlHours,
       loginMaxFailures: config.identity.loginMaxFailures,
@@ -136,6 +140,6 @@ export async function requestIdentity(req: FastifyRequest, reply: FastifyReply, 
       clear: () => reply.clearCookie(SESSION_COOKIE, { path: '/' }),
     },
     loginSettings: reply.server.atlasLoginSettings,
-    webhookAllowHttp: reply.server.atlasWebhookAllowHttp,
+    webhookUrlPolicy: reply.server.atlasWebhookUrlPolicy,
   };
 }

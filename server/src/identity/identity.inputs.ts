@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../adoption/adoption.scalars.js';
 import { ApiScopeName, RoleName } from './identity.types.js';
 
@@ -74,4 +74,39 @@ export class RoleInput {
 
   @Field(() => String, { nullable: true, description: 'For COOPERATION_EDITOR and SUPPLIER: the organisation (slug).' })
   organisationSlug?: string | null;
+}
+
+@InputType({ description: 'Conditions the users must meet; all given conditions apply.' })
+export class UserFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only users whose display name or e-mail address contains this text (case-insensitive).',
+  })
+  search?: string | null;
+
+  @Field(() => [RoleName], { nullable: true, description: 'Only users holding at least one of these roles.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  role?: RoleName[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only active users (true) or only deactivated ones (false); omit for both.',
+  })
+  active?: boolean | null;
+}
+
+@ArgsType()
+export class UsersArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 0–100 (default 25).' })
+  first?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the nodes after this cursor (from `pageInfo.endCursor`).',
+  })
+  after?: string | null;
+
+  @Field(() => UserFilter, { nullable: true, description: 'Conditions the users must meet.' })
+  filter?: UserFilter | null;
 }

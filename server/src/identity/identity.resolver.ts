@@ -1,10 +1,11 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { runWrite } from '../audit/write.js';
 import type { Context } from '../context.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Actor } from './actor.js';
-import { CreateApiTokenInput, CreateUserInput, RoleInput } from './identity.inputs.js';
-import { ApiTokenInfo, CreatedApiToken, User } from './identity.types.js';
+import { pageSize, type Page } from '../pagination.js';
+import { CreateApiTokenInput, CreateUserInput, RoleInput, UsersArgs } from './identity.inputs.js';
+import { ApiTokenInfo, CreatedApiToken, User, UserConnection } from './identity.types.js';
 import { login, logout } from './session.service.js';
 import { createApiToken, listTokens, reviveCreatedToken, reviveToken, revokeApiToken } from './token.service.js';
 import { deactivateUser, grantRole, insertUser, listUsers, loadUser, reviveUser, revokeRole } from './user.service.js';
@@ -34,16 +35,12 @@ export class IdentityResolver {
     return listTokens(ctx.pool, ctx.actor.userId);
   }
 
-  @Query(() => [User], { description: 'All users, by e-mail (administrators only).' })
-  async users(
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many (default 100, at most 1000).' })
-    first: number | null,
-    @Ctx() ctx: Context,
-  ): Promise<User[]> {
-    const n = first ?? 100;
-    if (!Number.isInteger(n) || n < 0 || n > 1000)
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'first must be between 0 and 1000');
-    return listUsers(ctx.pool, n);
+  @Query(() => UserConnection, {
+    description:
+      'Users, ordered by e-mail address, as a cursor connection, filtered by name or e-mail, role and whether active (administrators only).',
+  })
+  async users(@Args(() => UsersArgs) args: UsersArgs, @Ctx() ctx: Context): Promise<Page<User>> {
+    return listUsers(ctx.pool, args.filter, pageSize(args.first), args.after);
   }
 
   @Mutation(() => User, {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../adoption/adoption.scalars.js';
+import { connectionTypes } from '../pagination.js';
 
 export enum RoleName {
   ADMIN = 'ADMIN',
@@ -92,6 +93,13 @@ export class User {
   @Field(() => Int, { description: 'Record version, incremented by every change (optimistic concurrency).' })
   version: number;
 }
+
+export const { Connection: UserConnection, Edge: UserEdge } = connectionTypes(
+  User,
+  'User',
+  'A page of users, ordered by e-mail address (administrators only: every field is personal data).',
+);
+export type UserConnection = InstanceType<typeof UserConnection>;
 
 @ObjectType({ description: 'What a write-scoped token may write for: one municipality or one organisation.' })
 export class ApiTokenGrantInfo {

@@ -1,8 +1,12 @@
 import type { Pool } from 'pg';
 import { writeAudit } from '../audit/audit.js';
+import { containsPattern, listPage } from '../adoption/adoption.paging.js';
+import { searchArg } from '../adoption/adoption.inputs.js';
 import { conflict, type WriteTx } from '../audit/write.js';
 import { AppError, ErrorCode, badInput } from '../errors.js';
+import type { Page } from '../pagination.js';
 import type { RoleGrant } from './actor.js';
+import type { UserFilter } from './identity.inputs.js';
 import { User, UserRoleGrant, type RoleName } from './identity.types.js';
 import { checkPasswordStrength, hashPassword } from './password.js';
 import type { Queryable } from './policy.js';
@@ -11,13 +15,13 @@ import type { Queryable } from './policy.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type DbRow = Record<string, any>;
 
-const USER_SQL = `
-  SELECT u.id, u.email, u.display_name, u.is_active, u.created_at, u.last_login_at, u.version,
-         coalesce((SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'municipalityCode', m.code,
-                                                     'organisationSlug', o.slug) ORDER BY r.id)
-                   FROM user_role r LEFT JOIN municipality m ON m.id = r.municipality_id
-                   LEFT JOIN organisation o ON o.id = r.organisation_id WHERE r.user_id = u.id), '[]') AS roles
-  FROM app_user u`;
+const USER_COLUMNS = `u.id, u.email, u.display_name, u.is_active, u.created_at, u.last_login_at, u.version`;
+const ROLES_OF_U = `
+  coalesce((SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'municipalityCode', m.code,
+                                              'organisationSlug', o.slug) ORDER BY r.id)
+            FROM user_role r LEFT JOIN municipality m ON m.id = r.municipality_id
+            LEFT JOIN organisation o ON o.id = r.organisation_id WHERE r.user_id = u.id), '[]')`;
+const USER_SQL = `SELECT ${USER_COLUMNS}, ${ROLES_OF_U} AS roles FROM app_user u`;
 
 function toUser(row: DbRow): User {
   return Object.assign(new User(), {
@@ -45,9 +49,55 @@ export async function loadUser(q: Queryable, id: number): Promise<User | null> {
   return rows[0] ? toUser(rows[0]) : null;
 }
 
-export async function listUsers(q: Queryable, first: number): Promise<User[]> {
-  const { rows } = await q.query(`${USER_SQL} ORDER BY u.email LIMIT $1`, [first]);
-  return rows.map(toUser);
+/**
+ * A page of users by e-mail (unique, lower case). `first` is already validated. Roles are read
+ * for the page only, not for every user the filter matches.
+ */
+export async function listUsers(
+  pool: Pool,
+  filter: UserFilter | null | undefined,
+  first: number,
+  after: string | null | undefined,
+): Promise<Page<User>> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const search = searchArg(filter?.search);
+  if (search) {
+    const p = param(containsPattern(search));
+    where.push(`(lower(u.display_name) LIKE ${p} OR u.email LIKE ${p})`);
+  }
+  if (filter?.role?.length)
+    where.push(
+      `EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ANY(${param(filter.role)}::text[]))`,
+    );
+  if (filter?.active != null) where.push(`u.is_active = ${param(filter.active)}`);
+  const page = await listPage<DbRow, DbRow>(pool, {
+    from: 'app_user u',
+    columns: USER_COLUMNS,
+    where,
+    params,
+    order: [{ column: 'email' }],
+    first,
+    after,
+    cursorShape: ['string'],
+    node: (row) => row,
+  });
+  const { rows: roles } = await pool.query(
+    `SELECT u.id, ${ROLES_OF_U} AS roles FROM app_user u WHERE u.id = ANY($1::int[])`,
+    [page.edges.map((e) => e.node.id)],
+  );
+  const rolesById = new Map(roles.map((r) => [String(r.id), r.roles]));
+  return {
+    ...page,
+    edges: page.edges.map((e) => ({
+      cursor: e.cursor,
+      node: toUser({ ...e.node, roles: rolesById.get(String(e.node.id)) ?? [] }),
+    })),
+  };
 }
 
 export async function rolesOf(q: Queryable, userId: number): Promise<RoleGrant[]> {
