@@ -1,3 +1,4 @@
+import { usePreparedStatements } from './performance/prepared-statements.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -73,6 +74,7 @@ export async function buildApp({
   credentials = NO_CREDENTIALS_VALID,
   expectedMigrations = MIGRATION_NAMES,
 }: AppDeps): Promise<FastifyInstance> {
+  usePreparedStatements(pool);
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: MAX_BODY_BYTES,

@@ -24,9 +24,11 @@ export function parseIsoDate(value: unknown): string {
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date without time or time zone, formatted `YYYY-MM-DD` (ISO 8601), e.g. `2022-03-24`.',
+  // Output comes from PostgreSQL `date` columns, already valid: checking the form is enough
+  // (this runs for every date in every answer). Input gets the full calendar check.
   serialize: (value) => {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return parseIsoDate(value);
+    return typeof value === 'string' && DATE.test(value) ? value : parseIsoDate(value);
   },
   parseValue: parseIsoDate,
   parseLiteral: (ast) => {
