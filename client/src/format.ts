@@ -11,8 +11,14 @@ export function formatDate(locale: string, isoDate: string): string {
   );
 }
 
-/** Today in the user's own calendar, as `YYYY-MM-DD` (the value format of `<input type="date">`). */
+// Building an Intl formatter is costly; one serves every call.
+const NL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/**
+ * Today in the Netherlands, as `YYYY-MM-DD` (the value format of `<input type="date">`). The
+ * app's dates are Dutch calendar dates, as on the server (`todayInNL`): a browser in another
+ * time zone must not put the map a day behind an adoption recorded "today" around midnight.
+ */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return NL_DAY.format(now);
 }

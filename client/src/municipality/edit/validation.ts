@@ -1,3 +1,4 @@
+import { todayIso } from '../../format';
 import type { AdoptionMode, AdoptionStatus, ComplianceStatus } from '../../gql/graphql';
 
 /**
@@ -42,9 +43,7 @@ export interface Problem {
 export type Problems<K extends string> = Partial<Record<K, Problem>>;
 
 /** Today's date in the Netherlands (the server's `todayInNL`), as YYYY-MM-DD. */
-export function todayInNL(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
+export const todayInNL = todayIso;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function isDate(value: string): boolean {
