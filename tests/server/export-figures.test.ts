@@ -437,6 +437,97 @@ describe('exports of the lists and figures the web app shows (demo data)', () =>
     });
   });
 
+  describe('adoptions.{csv,json}?municipality=…&solution=…', () => {
+    const STATUSES = ['CONSIDERING', 'PLANNED', 'IMPLEMENTING', 'LIVE', 'RETIRED']; // the export leaves RETRACTED out
+    const NODE = `municipality { code } solution { slug } status statusSince mode notes provenance
+      firstEventDate liveSince lastConfirmedAt needsReview isDemo version`;
+    /** Every page of the GraphQL `adoptions(filter: …)`. */
+    const allAdoptions = async (filter: Record<string, unknown>) => {
+      const nodes: Json[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: Json = (
+          await data(
+            `query($filter: AdoptionFilter, $after: String) { adoptions(first: 100, after: $after, filter: $filter) {
+              pageInfo { hasNextPage endCursor } edges { node { ${NODE} } } } }`,
+            { filter: { ...filter, status: STATUSES }, after },
+          )
+        ).adoptions;
+        nodes.push(...page.edges.map((e: Json) => e.node));
+        if (!page.pageInfo.hasNextPage) return nodes;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const asRow = (n: Json) => ({
+      cbs_code: n.municipality.code,
+      solution: n.solution.slug,
+      status: n.status,
+      date: n.statusSince,
+      mode: n.mode,
+      notes: n.notes,
+      provenance: n.provenance,
+      first_event_date: n.firstEventDate,
+      live_since: n.liveSince,
+      last_confirmed_at: new Date(n.lastConfirmedAt).toISOString(),
+      needs_review: n.needsReview,
+      is_demo: n.isDemo,
+      version: n.version,
+    });
+    const normalised = (rows: Json[]) =>
+      rows.map((r) => ({ ...r, last_confirmed_at: new Date(r.last_confirmed_at).toISOString() }));
+    let code: string;
+
+    beforeAll(async () => {
+      const { rows } = await pool.query<{ code: string }>(
+        `SELECT m.code FROM adoption a JOIN municipality m ON m.id = a.municipality_id WHERE a.status <> 'RETRACTED'
+         GROUP BY m.code ORDER BY count(*) DESC, m.code LIMIT 1`,
+      );
+      code = rows[0]!.code;
+    });
+
+    it('?municipality= gives that municipality’s adoptions as GraphQL does (filter and Municipality.adoptions)', async () => {
+      const expected = (await allAdoptions({ municipalityCode: code })).map(asRow);
+      expect(expected.length).toBeGreaterThan(1);
+      const doc = await json(`adoptions.json?municipality=${code.toLowerCase()}`);
+      expect(normalised(doc.data)).toEqual(expected);
+      const profile = (
+        await data(
+          `query($code: String!) { municipality(code: $code) { adoptions(first: 100, status: [${STATUSES}]) {
+            edges { node { ${NODE} } } } } }`,
+          { code },
+        )
+      ).municipality.adoptions.edges.map((e: Json) => asRow(e.node));
+      expect(normalised(doc.data)).toEqual(profile);
+      // The same rows as the whole list has for that municipality.
+      const whole = await json('adoptions.json');
+      expect(doc.data).toEqual(whole.data.filter((r: Json) => r.cbs_code === code));
+    });
+
+    it('?solution= gives that solution’s adopters, and both together narrow to one', async () => {
+      const slug = slugs[0]!;
+      const expected = (await allAdoptions({ solutionSlug: slug })).map(asRow);
+      expect(expected.length).toBeGreaterThan(1);
+      const doc = await json(`adoptions.json?solution=${slug}`);
+      expect(normalised(doc.data)).toEqual(expected);
+      const one = await json(`adoptions.json?municipality=${expected[0]!.cbs_code}&solution=${slug}`);
+      expect(normalised(one.data)).toEqual([expected[0]]);
+    });
+
+    it('the filtered CSV keeps the columns of the whole list (the CSV import’s), and names the filter in its file name', async () => {
+      const whole = await csv('adoptions.csv');
+      const doc = await json(`adoptions.json?municipality=${code}`);
+      const r = await get(`adoptions.csv?municipality=${code}`);
+      expect(r.res.headers.get('content-disposition')).toBe(`attachment; filename="ggu-atlas-adoptions-${code}.csv"`);
+      const table = await csv(`adoptions.csv?municipality=${code}`);
+      expect(table.header).toEqual(whole.header);
+      expect(table.header.slice(0, 4)).toEqual(['cbs_code', 'solution', 'status', 'date']);
+      expect(table.records).toEqual(whole.records.filter((rec) => rec.cbs_code === code));
+      expect(table.records).toHaveLength(doc.data.length);
+      // Without parameters: the whole list, every municipality.
+      expect(new Set(whole.records.map((rec) => rec.cbs_code)).size).toBeGreaterThan(1);
+    });
+  });
+
   describe('no personal data', () => {
     it('no export carries a user’s name or e-mail address, or a column about users', async () => {
       const files = [
@@ -502,6 +593,17 @@ describe('exports of the lists and figures the web app shows (demo data)', () =>
       ['uptake.json?groupBy=PROVINCE&solutions=open-zaak-x', 'solutions', /open-zaak-x/],
       ['uptake.csv?groupBy=COUNTY', 'groupBy', /unknown value COUNTY/],
       ["uptake.csv?groupBy=PROVINCE&asOf=2024-01-01';DROP TABLE solution", 'asOf', /YYYY-MM-DD/],
+      ['adoptions.csv?municipality=GM9999', 'municipality', /unknown municipality code GM9999/],
+      ['adoptions.json?municipality=Utrecht', 'municipality', /CBS code like GM0363/],
+      ["adoptions.json?municipality=GM0363' OR '1'='1", 'municipality', /CBS code like GM0363/],
+      ['adoptions.json?solution=no-such-solution', 'solution', /unknown solution slug no-such-solution/],
+      ['adoptions.csv?solution=open formulieren', 'solution', /must be a slug/],
+      ['adoptions.csv?solution=SLUG0&municipality=GM9999', 'municipality', /GM9999/],
+      [
+        'adoptions.json?solutionSlug=SLUG0',
+        'solutionSlug',
+        /not a parameter of adoptions \(it takes municipality, solution\)/,
+      ],
     ];
 
     it.each(cases)('%s → 400 BAD_USER_INPUT naming %s', async (path, parameter, message) => {

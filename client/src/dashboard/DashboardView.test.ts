@@ -113,6 +113,27 @@ describe('DashboardView', () => {
     expect(wrapper.text()).toContain('CBS Gebiedsindelingen 2018');
   });
 
+  it('links the figures per municipality as CSV and JSON, for the date and solutions shown', async () => {
+    const { wrapper } = await view();
+    const href = (format: string) => wrapper.get(`[data-testid="uptake-export-${format}"]`).attributes('href');
+    expect(href('csv')).toBe(`/api/export/uptake.csv?groupBy=MUNICIPALITY&asOf=${todayIso()}`);
+    expect(href('json')).toBe(`/api/export/uptake.json?groupBy=MUNICIPALITY&asOf=${todayIso()}`);
+    expect(wrapper.get('[data-testid="uptake-export"]').text().replace(/\s+/g, ' ')).toMatch(
+      /^Download de cijfers per gemeente op .+ als open data: CSV \(gebruik per gemeente op .+\) JSON \(.+\)$/,
+    );
+
+    const slider = wrapper.get('[data-testid="time-slider"]');
+    await slider.setValue('0');
+    await slider.trigger('change');
+    await settleLazy();
+    await wrapper.get('[data-testid="selection"]').setValue('solution:open-zaak');
+    await settleLazy();
+    expect(href('csv')).toBe('/api/export/uptake.csv?groupBy=MUNICIPALITY&asOf=2018-01-01&solutions=open-zaak');
+    expect(wrapper.get('[data-testid="uptake-export"]').text().replace(/\s+/g, ' ')).toContain(
+      'Download de cijfers per gemeente op 1 jan 2018 als open data: CSV (gebruik per gemeente op 1 jan 2018)',
+    );
+  });
+
   it('plays month by month from the start and pauses', async () => {
     const { wrapper, requests } = await view();
     const play = wrapper.get('[data-testid="play"]');

@@ -54,6 +54,29 @@ describe('MunicipalityListView', () => {
     });
   });
 
+  it('links the whole list of municipalities as CSV and JSON, in Dutch and in English', async () => {
+    const { wrapper } = await view(() => ({ data: connection([amsterdam], 1) }));
+    await settle();
+    expect(wrapper.get('[data-testid="municipalities-export-csv"]').attributes('href')).toBe(
+      '/api/export/municipalities.csv',
+    );
+    expect(wrapper.get('[data-testid="municipalities-export-json"]').attributes('href')).toBe(
+      '/api/export/municipalities.json',
+    );
+    expect(wrapper.get('[data-testid="municipalities-export"]').text().replace(/\s+/g, ' ')).toMatch(
+      /^Download alle gemeenten .* CSV \(gemeenten\) JSON \(gemeenten\)$/,
+    );
+    const server = fakeServer({ Provinces: () => ({ data: provinces }), Municipalities: () => 'pending' });
+    const en = await mountRoute(MunicipalityListView, server.link, {
+      route: '/gemeenten',
+      path: '/gemeenten',
+      locale: 'en',
+    });
+    expect(en.wrapper.get('[data-testid="municipalities-export"]').text().replace(/\s+/g, ' ')).toMatch(
+      /^Download every municipality .* CSV \(municipalities\) JSON \(municipalities\)$/,
+    );
+  });
+
   it('says so when no municipality matches', async () => {
     const { wrapper } = await view(() => ({ data: connection([], 0) }));
     await settle();

@@ -65,6 +65,20 @@ describe('MunicipalityProfileView', () => {
     expect(adoptions[1]!.find('[data-testid="inherited-event"]').exists()).toBe(false);
   });
 
+  it('links its adoptions as CSV and JSON, narrowed to its CBS code', async () => {
+    const { wrapper } = await view();
+    expect(wrapper.get('[data-testid="profile-adoptions-export-csv"]').attributes('href')).toBe(
+      '/api/export/adoptions.csv?municipality=GM1966',
+    );
+    expect(wrapper.get('[data-testid="profile-adoptions-export-json"]').attributes('href')).toBe(
+      '/api/export/adoptions.json?municipality=GM1966',
+    );
+    expect(wrapper.get('[data-testid="profile-adoptions-export"]').text().replace(/\s+/g, ' ')).toBe(
+      'Download de oplossingen van Het Hogeland met status en datum als open data: ' +
+        'CSV (oplossingen van Het Hogeland) JSON (oplossingen van Het Hogeland)',
+    );
+  });
+
   it('shows declared and derived compliance with the "leg uit" reason, and flags disagreement', async () => {
     const { wrapper } = await view();
     const rows = wrapper.findAll('[data-testid="compliance-row"]');

@@ -36,6 +36,23 @@ describe('SolutionListView', () => {
     expect(wrapper.get('[data-testid="solution-row"] a').attributes('href')).toBe('/oplossingen/ibd');
   });
 
+  it('links the whole catalogue as CSV and JSON, in Dutch and in English', async () => {
+    const { wrapper } = await view(() => ({ data: solutionList([{ slug: 'ibd', name: 'IBD', live: 342 }]) }));
+    expect(wrapper.get('[data-testid="solutions-export-csv"]').attributes('href')).toBe('/api/export/solutions.csv');
+    expect(wrapper.get('[data-testid="solutions-export-json"]').attributes('href')).toBe('/api/export/solutions.json');
+    expect(wrapper.get('[data-testid="solutions-export"]').text().replace(/\s+/g, ' ')).toMatch(
+      /^Download alle oplossingen .* CSV \(oplossingen\) JSON \(oplossingen\)$/,
+    );
+    const en = await mountRoute(SolutionListView, fakeServer({ SolutionList: () => 'pending' }).link, {
+      route: '/oplossingen',
+      path: '/oplossingen',
+      locale: 'en',
+    });
+    expect(en.wrapper.get('[data-testid="solutions-export"]').text().replace(/\s+/g, ' ')).toMatch(
+      /^Download every solution .* CSV \(solutions\) JSON \(solutions\)$/,
+    );
+  });
+
   it('says so when the catalogue is empty', async () => {
     const { wrapper } = await view(() => ({ data: solutionList([]) }));
     expect(wrapper.get('[data-testid="solutions-empty"]').text()).toBe(

@@ -118,6 +118,20 @@ describe('SolutionView', () => {
     expect(cells(wrapper, 'adopter-row')[0]![0]).toBe('Groningen demo');
   });
 
+  it('links the adopters as CSV and JSON, narrowed to the solution', async () => {
+    const { wrapper } = await view();
+    expect(wrapper.get('[data-testid="adopters-export-csv"]').attributes('href')).toBe(
+      '/api/export/adoptions.csv?solution=open-zaak',
+    );
+    expect(wrapper.get('[data-testid="adopters-export-json"]').attributes('href')).toBe(
+      '/api/export/adoptions.json?solution=open-zaak',
+    );
+    expect(wrapper.get('[data-testid="adopters-export"]').text().replace(/\s+/g, ' ')).toBe(
+      'Download alle gemeenten die Open Zaak gebruiken of overwegen, met status en datum, als open data: ' +
+        'CSV (gemeenten die Open Zaak gebruiken) JSON (gemeenten die Open Zaak gebruiken)',
+    );
+  });
+
   it('says so when nobody uses the solution yet', async () => {
     const { wrapper } = await view({ SolutionAdoptions: () => ({ data: adoptions([]) }) });
     expect(text(wrapper, 'adopters-empty')).toBe('Nog geen enkele gemeente heeft deze oplossing geregistreerd.');

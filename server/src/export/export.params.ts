@@ -82,6 +82,36 @@ export const AGGREGATE_PARAMS = {
   }),
 } as const;
 export type AggregateName = keyof typeof AGGREGATE_PARAMS;
+
+/**
+ * The optional parameters of the lists that take any (the other lists take none and ignore the
+ * query string). Without parameters a list is the whole list.
+ */
+export const LIST_PARAMS = {
+  adoptions: z
+    .strictObject({
+      municipality: z
+        .string()
+        .transform((v) => v.trim().toUpperCase())
+        .pipe(
+          z
+            .string()
+            .regex(/^GM\d{4}$/, { error: (issue) => `must be a CBS code like GM0363, got "${String(issue.input)}"` }),
+        ),
+      solution: z
+        .string()
+        .transform((v) => v.trim().toLowerCase())
+        .pipe(
+          z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+            error: (issue) =>
+              `must be a slug of lowercase letters, digits and hyphens (e.g. "open-formulieren"), got "${String(issue.input)}"`,
+          }),
+        ),
+    })
+    .partial(),
+} as const;
+export type ListParamsName = keyof typeof LIST_PARAMS;
+export type ListParams<N extends ListParamsName> = z.infer<(typeof LIST_PARAMS)[N]>;
 export type AggregateParams<N extends AggregateName> = z.infer<(typeof AGGREGATE_PARAMS)[N]>;
 
 /**
@@ -92,14 +122,25 @@ export function parseAggregateParams<N extends AggregateName>(
   name: N,
   query: Record<string, string | string[] | undefined>,
 ): AggregateParams<N> {
-  const schema = AGGREGATE_PARAMS[name];
+  return parseParams(name, AGGREGATE_PARAMS[name], query) as AggregateParams<N>;
+}
+
+/** Parses a request's query string for a list that takes parameters, by the same rules. */
+export function parseListParams<N extends ListParamsName>(
+  name: N,
+  query: Record<string, string | string[] | undefined>,
+): ListParams<N> {
+  return parseParams(name, LIST_PARAMS[name], query) as ListParams<N>;
+}
+
+function parseParams(name: string, schema: z.ZodObject, query: Record<string, string | string[] | undefined>): unknown {
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {
     const text = Array.isArray(value) ? value.join(',') : (value ?? '');
     if (text.trim() !== '') input[key] = text;
   }
   const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data as AggregateParams<N>;
+  if (parsed.success) return parsed.data;
   // A misspelt parameter explains a "missing" one, so it is reported first.
   const issues = parsed.error.issues;
   const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Pool } from 'pg';
 import { buildAggregate, isAggregate, type AggregateExport } from './export.aggregates.js';
-import { AGGREGATE_PARAMS, ExportParamError } from './export.params.js';
-import { LISTS, OPEN_DATA, type ListName } from './export.sql.js';
+import { AGGREGATE_PARAMS, ExportParamError, parseListParams } from './export.params.js';
+import { ADOPTIONS_FILTERED, ADOPTIONS_FILTER_KNOWN, LISTS, OPEN_DATA, type ListName } from './export.sql.js';
 
 /** Required by CC BY 4.0 for the CBS / PDOK reference data; on every export. */
 export const ATTRIBUTION = {
@@ -37,6 +37,12 @@ const parameterLine = (parameters: Record<string, unknown>) =>
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
     .join('&')}`;
 
+const refuse = (reply: FastifyReply, err: ExportParamError, requestId: string) =>
+  reply
+    .code(400)
+    .header('cache-control', 'no-store')
+    .send({ code: 'BAD_USER_INPUT', message: err.message, parameter: err.parameter, requestId });
+
 const available = () =>
   [...Object.keys(LISTS), ...Object.keys(AGGREGATE_PARAMS)].map((l) => `${l}.csv, ${l}.json`).join(', ');
 
@@ -45,7 +51,8 @@ const available = () =>
  * solutions, adoptions, initiatives, standards, uptake-municipalities, uptake-provinces);
  * GET /api/export/<figure>.csv and .json?… for the parameterised figures in
  * export.aggregates.ts (uptake, region-comparison, adoption-timeline), which are the answers of
- * the GraphQL fields of the same name; GET /api/export/open-data.json for the whole public
+ * the GraphQL fields of the same name; adoptions also takes `municipality` (CBS code) and
+ * `solution` (slug) to narrow its rows; GET /api/export/open-data.json for the whole public
  * graph. CSV starts with a `#` attribution comment line (the CSV import skips it). A bad
  * parameter is 400 `{ code: 'BAD_USER_INPUT', message, parameter }`.
  */
@@ -71,10 +78,7 @@ export function registerExportRoutes(app: FastifyInstance, pool: Pool): void {
           figure = await buildAggregate(pool, name, req.query ?? {});
         } catch (err) {
           if (!(err instanceof ExportParamError)) throw err;
-          return reply
-            .code(400)
-            .header('cache-control', 'no-store')
-            .send({ code: 'BAD_USER_INPUT', message: err.message, parameter: err.parameter, requestId: req.id });
+          return refuse(reply, err, req.id);
         }
         reply
           .header('cache-control', 'public, max-age=60')
@@ -105,10 +109,32 @@ export function registerExportRoutes(app: FastifyInstance, pool: Pool): void {
           .code(404)
           .send({ code: 'NOT_FOUND', message: `Unknown export; available: ${available()}, open-data.json` });
       }
-      const result = await pool.query(LISTS[name as ListName]);
+      let result;
+      let fileName: string = name;
+      if (name === 'adoptions') {
+        // Optional municipality / solution; SQL parameters, and an unknown one is refused by name.
+        let filter: { municipality: string | null; solution: string | null };
+        try {
+          const p = parseListParams('adoptions', req.query ?? {});
+          filter = { municipality: p.municipality ?? null, solution: p.solution ?? null };
+          const values = [filter.municipality, filter.solution];
+          const known = (await pool.query<{ municipality: boolean; solution: boolean }>(ADOPTIONS_FILTER_KNOWN, values))
+            .rows[0]!;
+          if (!known.municipality)
+            throw new ExportParamError('municipality', `unknown municipality code ${filter.municipality}`);
+          if (!known.solution) throw new ExportParamError('solution', `unknown solution slug ${filter.solution}`);
+        } catch (err) {
+          if (!(err instanceof ExportParamError)) throw err;
+          return refuse(reply, err, req.id);
+        }
+        result = await pool.query(ADOPTIONS_FILTERED, [filter.municipality, filter.solution]);
+        fileName = [name, filter.municipality, filter.solution].filter(Boolean).join('-');
+      } else {
+        result = await pool.query(LISTS[name as ListName]);
+      }
       reply
         .header('cache-control', 'public, max-age=60')
-        .header('content-disposition', `attachment; filename="ggu-atlas-${name}.${format}"`);
+        .header('content-disposition', `attachment; filename="ggu-atlas-${fileName}.${format}"`);
       if (format === 'json') {
         return reply
           .type('application/json; charset=utf-8')

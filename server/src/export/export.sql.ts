@@ -4,6 +4,24 @@
  */
 const CURRENT = `(m.valid_to IS NULL OR m.valid_to >= CURRENT_DATE)`;
 
+const ADOPTIONS_SELECT = `
+    SELECT m.code AS cbs_code, s.slug AS solution, a.status, a.status_since AS date, a.mode, a.notes, a.provenance,
+           a.first_event_date, a.live_since, a.last_confirmed_at, a.needs_review, a.is_demo, a.version
+    FROM adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`;
+
+/**
+ * The adoptions list narrowed to one municipality ($1, CBS code) and/or one solution ($2, slug);
+ * a null parameter is no condition. Same columns and order as `LISTS.adoptions`.
+ */
+export const ADOPTIONS_FILTERED = `${ADOPTIONS_SELECT}
+    WHERE a.status <> 'RETRACTED' AND ($1::text IS NULL OR m.code = $1::text) AND ($2::text IS NULL OR s.slug = $2::text)
+    ORDER BY m.code, s.slug`;
+
+/** Which of a CBS code ($1) and a solution slug ($2) exist; a null one counts as existing. */
+export const ADOPTIONS_FILTER_KNOWN = `
+    SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM municipality WHERE code = $1::text)) AS municipality,
+           ($2::text IS NULL OR EXISTS (SELECT 1 FROM solution WHERE slug = $2::text)) AS solution`;
+
 export const LISTS = {
   municipalities: `
     SELECT m.code AS cbs_code, m.name, p.code AS province_code, p.name AS province, m.population,
@@ -16,11 +34,7 @@ export const LISTS = {
     FROM solution s LEFT JOIN organisation o ON o.id = s.maintainer_organisation_id
     LEFT JOIN municipality om ON om.id = s.origin_municipality_id ORDER BY s.slug`,
   // Same first columns as the CSV import, so an export can be edited and imported again.
-  adoptions: `
-    SELECT m.code AS cbs_code, s.slug AS solution, a.status, a.status_since AS date, a.mode, a.notes, a.provenance,
-           a.first_event_date, a.live_since, a.last_confirmed_at, a.needs_review, a.is_demo, a.version
-    FROM adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id
-    WHERE a.status <> 'RETRACTED' ORDER BY m.code, s.slug`,
+  adoptions: `${ADOPTIONS_SELECT} WHERE a.status <> 'RETRACTED' ORDER BY m.code, s.slug`,
   'uptake-municipalities': `
     SELECT m.code AS cbs_code, m.name, p.code AS province_code,
            count(a.id) FILTER (WHERE a.status = 'LIVE')::int AS live,
