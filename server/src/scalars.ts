@@ -2,6 +2,9 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The form of every slug (solutions, standards, initiatives, organisations), as the tables' CHECKs require. */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** Parses `YYYY-MM-DD` to the same string, rejecting impossible dates such as 2023-02-30. */
 export function parseIsoDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE.test(value)) {

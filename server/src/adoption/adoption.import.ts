@@ -3,6 +3,7 @@ import type { WriteTx } from '../audit/write.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { isAdmin } from '../identity/actor.js';
 import { adoptionAuthority, type Authority } from '../identity/policy.js';
+import { MUNICIPALITY_CODE } from '../reference/municipalities.js';
 import { parseIsoDate } from '../scalars.js';
 import { appendEvent, asQueryable, checkEffectiveDate, saveProjection, type Target } from './adoption.write.js';
 
@@ -102,7 +103,7 @@ export async function importAdoptionsCsv(tx: WriteTx, csv: string, dryRun: boole
     const mode = col(rec, 'mode').toUpperCase() || null;
     const notes = col(rec, 'notes') || null;
     const before = errors.length;
-    if (!/^GM\d{4}$/.test(code)) bad('cbs_code', `"${col(rec, 'cbs_code')}" is not a CBS code like GM0363`);
+    if (!MUNICIPALITY_CODE.test(code)) bad('cbs_code', `"${col(rec, 'cbs_code')}" is not a CBS code like GM0363`);
     else if (!municipalities.has(code)) bad('cbs_code', `no municipality ${code}`);
     if (!solutions.has(slug)) bad('solution', `no solution "${col(rec, 'solution')}"`);
     if (!STATUSES.has(status)) bad('status', `"${col(rec, 'status')}" is not one of ${[...STATUSES].join(', ')}`);

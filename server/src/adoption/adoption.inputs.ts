@@ -1,7 +1,6 @@
 import { badInput } from '../errors.js';
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const MUNICIPALITY_CODE = /^GM\d{4}$/;
+import { MUNICIPALITY_CODE } from '../reference/municipalities.js';
+import { SLUG } from '../scalars.js';
 
 /**
  * Normalises a slug argument (trimmed, lowercase) and refuses one that cannot exist, so a typo

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AdoptionStatus } from '../adoption/adoption.types.js';
 import { RegionKind } from '../geography/region.types.js';
-import { parseIsoDate } from '../scalars.js';
+import { MUNICIPALITY_CODE } from '../reference/municipalities.js';
+import { parseIsoDate, SLUG } from '../scalars.js';
 import { Interval } from '../uptake/timeline.types.js';
 import { UptakeGrouping } from '../uptake/uptake.types.js';
 
@@ -96,13 +97,15 @@ export const LIST_PARAMS = {
         .pipe(
           z
             .string()
-            .regex(/^GM\d{4}$/, { error: (issue) => `must be a CBS code like GM0363, got "${String(issue.input)}"` }),
+            .regex(MUNICIPALITY_CODE, {
+              error: (issue) => `must be a CBS code like GM0363, got "${String(issue.input)}"`,
+            }),
         ),
       solution: z
         .string()
         .transform((v) => v.trim().toLowerCase())
         .pipe(
-          z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+          z.string().regex(SLUG, {
             error: (issue) =>
               `must be a slug of lowercase letters, digits and hyphens (e.g. "open-formulieren"), got "${String(issue.input)}"`,
           }),

@@ -2,7 +2,7 @@ import { IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min } from 'class-v
 import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { reviveAs, runWrite } from '../audit/write.js';
 import type { Context } from '../context.js';
-import { DateScalar } from '../scalars.js';
+import { DateScalar, SLUG } from '../scalars.js';
 import {
   Decision,
   DecisionBody,
@@ -19,7 +19,7 @@ import { addFundingLine, addParticipant, recordDecision, submitInitiative } from
 @InputType({ description: 'A new initiative, submitted by a municipality or a cooperation.' })
 export class SubmitInitiativeInput {
   @Field(() => String, { description: 'URL-safe unique name (lowercase letters, digits and hyphens).' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  @Matches(SLUG)
   @MaxLength(100)
   slug: string;
 
