@@ -95,11 +95,9 @@ export const LIST_PARAMS = {
         .string()
         .transform((v) => v.trim().toUpperCase())
         .pipe(
-          z
-            .string()
-            .regex(MUNICIPALITY_CODE, {
-              error: (issue) => `must be a CBS code like GM0363, got "${String(issue.input)}"`,
-            }),
+          z.string().regex(MUNICIPALITY_CODE, {
+            error: (issue) => `must be a CBS code like GM0363, got "${String(issue.input)}"`,
+          }),
         ),
       solution: z
         .string()
