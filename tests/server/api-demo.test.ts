@@ -202,7 +202,53 @@ describe('API over the demo data', () => {
     const small = await counted(10);
     const large = await counted(100);
     expect(large.adoptions).toBeGreaterThan(small.adoptions * 5);
-    expect(small.n).toBe(6);
-    expect(large.n).toBe(6);
+    // municipalities, adoptions (each with its solution, joined), standards, initiative, decisions
+    expect(small.n).toBe(5);
+    expect(large.n).toBe(5);
+  });
+
+  it('gives joined municipalities, provinces and solutions exactly as their own queries do', async () => {
+    // Adoption pages carry their municipality (with province) and solution in the same statement;
+    // every field must come out as when the row is read on its own.
+    const M = `code name officialName population sizeClass areaLandHa areaWaterHa tooiUri validFrom validTo
+      province { code name tooiUri }`;
+    const S = `slug name description kind lifecycle licence repositoryUrl website launchedOn developmentCostEur
+      implementationCostEur version`;
+    const A = `id status mode statusSince firstEventDate liveSince provenance notes lastConfirmedAt needsReview isDemo version updatedAt`;
+    const { slug } = await one<{ slug: string }>(
+      `SELECT s.slug FROM solution s WHERE s.development_cost_eur IS NOT NULL
+         ORDER BY (SELECT count(*) FROM adoption a WHERE a.solution_id = s.id) DESC LIMIT 1`,
+    );
+    const d: any = await api.data(
+      `query($slug: String!) { solution(slug: $slug) { ${S} adoptions(first: 100) { edges { node { ${A} municipality { ${M} } } } } } }`,
+      { slug },
+    );
+    const edges = d.solution.adoptions.edges;
+    expect(edges.length).toBeGreaterThan(20);
+    for (const { node } of edges.slice(0, 25)) {
+      const own: any = await api.data(
+        `query($m: String!, $s: String!) { municipality(code: $m) { ${M} } adoption(municipalityCode: $m, solutionSlug: $s) { ${A} } }`,
+        { m: node.municipality.code, s: slug },
+      );
+      expect(node.municipality).toEqual(own.municipality);
+      const { municipality: _m, ...adoption } = node;
+      expect(adoption).toEqual(own.adoption);
+    }
+    const code = edges[0].node.municipality.code;
+    const p: any = await api.data(
+      `query($code: String!) { municipality(code: $code) { adoptions(first: 100) { edges { node { ${A} solution { ${S} } } } } } }`,
+      { code },
+    );
+    const mine = p.municipality.adoptions.edges.find((e: any) => e.node.solution.slug === slug).node;
+    const { solution, ...adoption } = mine;
+    expect(solution).toEqual(Object.fromEntries(Object.entries(d.solution).filter(([k]) => k !== 'adoptions')));
+    expect(solution.developmentCostEur).toEqual(expect.any(Number));
+    expect(adoption).toEqual(edges[0].node.municipality && (({ municipality: _x, ...rest }) => rest)(edges[0].node));
+    const list: any = await api.data(
+      `query($code: String!) { adoptions(first: 100, filter: { municipalityCode: $code }) { edges { node { ${A} municipality { ${M} } solution { ${S} } } } } }`,
+      { code },
+    );
+    const fromList = list.adoptions.edges.find((e: any) => e.node.solution.slug === slug).node;
+    expect(fromList).toEqual({ ...mine, municipality: edges[0].node.municipality });
   });
 });

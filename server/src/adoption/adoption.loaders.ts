@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import type { Pool } from 'pg';
 import { groupBy } from '../geography/geography.loaders.js';
 import {
-  ADOPTION_COLUMNS,
   ADOPTION_EVENT_COLUMNS,
-  ADOPTION_FROM,
+  ADOPTION_FROM_JOINED,
+  ADOPTION_WITH_MUNICIPALITY,
+  ADOPTION_WITH_SOLUTION,
   type AdoptionEventRow,
   type AdoptionRow,
 } from './adoption.rows.js';
@@ -23,8 +24,9 @@ export function adoptionLoaders(pool: Pool) {
   return {
     /** A municipality's adoptions, paged, ordered by solution slug. Key: municipality id + arguments. */
     adoptionsOfMunicipality: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
-      from: ADOPTION_FROM,
-      columns: ADOPTION_COLUMNS,
+      from: ADOPTION_FROM_JOINED,
+      columns: ADOPTION_WITH_SOLUTION,
+      timestamps: ['last_confirmed_at', 'updated_at'],
       parentColumn: 'a.municipality_id',
       order: ['solution_slug'],
       where: statusWhere,
@@ -32,8 +34,9 @@ export function adoptionLoaders(pool: Pool) {
     }),
     /** A solution's adoptions (its adopters), paged, ordered by municipality code. Key: solution id + arguments. */
     adoptionsOfSolution: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
-      from: ADOPTION_FROM,
-      columns: ADOPTION_COLUMNS,
+      from: ADOPTION_FROM_JOINED,
+      columns: ADOPTION_WITH_MUNICIPALITY,
+      timestamps: ['last_confirmed_at', 'updated_at'],
       parentColumn: 'a.solution_id',
       order: ['municipality_code'],
       where: statusWhere,

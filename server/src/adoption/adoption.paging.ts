@@ -29,8 +29,14 @@ export function childPageArgs(
 export interface ChildPageSpec<R, F, T> {
   /** FROM clause with joins, e.g. `adoption a JOIN municipality m ON ...`. */
   from: string;
-  /** Select list; must produce every `order` column by name. */
+  /**
+   * Select list; must produce every `order` column by name. The page travels as one JSON value
+   * per parent (cheaper for Node than typed rows): keep numeric columns as text, and name the
+   * timestamptz columns in `timestamps`.
+   */
   columns: string;
+  /** Output columns of type timestamptz, turned back into Dates. */
+  timestamps?: (keyof R & string)[];
   /** The parent's id column, e.g. `a.solution_id`. */
   parentColumn: string;
   /** Output column names to sort by, ascending; together unique per parent. */
@@ -40,10 +46,20 @@ export interface ChildPageSpec<R, F, T> {
   node: (row: R) => T;
 }
 
-type Ranked<R> = R & { owner_key: number; total_count: number; rn: number | null };
+interface PageRow<R> {
+  owner_key: number;
+  total_count: number;
+  page: R[] | null;
+}
 
 export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T>) {
   const cacheKey = (k: ChildPageKey<F>) => JSON.stringify([k.parentId, k.first, k.after, k.filter]);
+  const timestamps = spec.timestamps ?? [];
+  const revive = (row: R): R => {
+    const r = row as Record<string, unknown>;
+    for (const c of timestamps) if (typeof r[c] === 'string') r[c] = new Date(r[c]);
+    return row;
+  };
   return new DataLoader<ChildPageKey<F>, Page<T>, string>(
     async (keys) => {
       // Keys with the same arguments (normally all of them) share one statement.
@@ -64,27 +80,24 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
           const where = [`${spec.parentColumn} = ANY($1::int[])`, ...spec.where(filter, param)];
           const orderCols = spec.order.map((c) => `b.${c}`).join(', ');
           const afterCond = after ? `WHERE (${orderCols}) > (${after.map((v) => param(v)).join(', ')})` : '';
-          const { rows } = await pool.query<Ranked<R>>(
+          const { rows } = await pool.query<PageRow<R>>(
             `WITH b AS (SELECT ${spec.columns}, ${spec.parentColumn} AS parent_key FROM ${spec.from} WHERE ${where.join(' AND ')}),
                   totals AS (SELECT parent_key, count(*)::int AS total_count FROM b GROUP BY parent_key),
                   ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b.parent_key ORDER BY ${orderCols}) AS rn FROM b ${afterCond})
-             SELECT t.parent_key AS owner_key, t.total_count, r.*
-               FROM totals t LEFT JOIN ranked r ON r.parent_key = t.parent_key AND r.rn <= ${param(first + 1)}
-              ORDER BY t.parent_key, r.rn`,
+             SELECT t.parent_key AS owner_key, t.total_count, p.page
+               FROM totals t
+               LEFT JOIN (SELECT r.parent_key, json_agg(r ORDER BY r.rn) AS page
+                            FROM ranked r WHERE r.rn <= ${param(first + 1)} GROUP BY r.parent_key) p
+                 ON p.parent_key = t.parent_key`,
             params,
           );
-          const byParent = new Map<number, { total: number; rows: R[] }>();
-          for (const row of rows) {
-            const entry = byParent.get(row.owner_key) ?? { total: row.total_count, rows: [] };
-            if (row.rn !== null) entry.rows.push(row);
-            byParent.set(row.owner_key, entry);
-          }
+          const byParent = new Map(rows.map((r) => [r.owner_key, r]));
           for (const k of group) {
-            const entry = byParent.get(k.parentId) ?? { total: 0, rows: [] };
+            const entry = byParent.get(k.parentId);
             const page = toPage(
-              entry.rows,
+              (entry?.page ?? []).map(revive),
               first,
-              entry.total,
+              entry?.total_count ?? 0,
               after !== null,
               (r) => spec.order.map((c) => r[c] as string | number),
               spec.node,

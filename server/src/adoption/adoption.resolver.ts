@@ -55,12 +55,13 @@ export class AdoptionResolver {
 
   @FieldResolver(() => Municipality, { description: 'The adopting municipality.' })
   async municipality(@Root() a: Adoption, @Ctx() ctx: Context): Promise<Municipality> {
+    if (a.municipalityRow) return Municipality.from(a.municipalityRow);
     return (await municipality(ctx, a.municipalityDbId))!;
   }
 
   @FieldResolver(() => Solution, { description: 'The adopted solution.' })
   async solution(@Root() a: Adoption, @Ctx() ctx: Context): Promise<Solution> {
-    return Solution.from((await ctx.loaders.solutionById.load(a.solutionDbId))!);
+    return Solution.from(a.solutionRow ?? (await ctx.loaders.solutionById.load(a.solutionDbId))!);
   }
 
   @FieldResolver(() => Municipality, {

@@ -1,3 +1,6 @@
+import { MUNICIPALITY_WITH_PROVINCE_JSON, jsonRow, type MunicipalityRow } from '../geography/geography.rows.js';
+import { SOLUTION_COLUMNS, type SolutionRow } from '../solution/solution.rows.js';
+
 /** Rows as the adoption SQL returns them (dates as YYYY-MM-DD strings, timestamptz as Date). */
 export interface AdoptionRow {
   id: number;
@@ -18,6 +21,10 @@ export interface AdoptionRow {
   is_demo: boolean;
   version: number;
   updated_at: Date;
+  /** The municipality (with its province), when the statement joined it: ADOPTION_WITH_MUNICIPALITY. */
+  municipality?: MunicipalityRow;
+  /** The solution, when the statement joined it: ADOPTION_WITH_SOLUTION. */
+  solution?: SolutionRow;
 }
 
 /** Needs `adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`. */
@@ -26,6 +33,15 @@ export const ADOPTION_COLUMNS = `a.id, a.municipality_id, a.solution_id, m.code 
   a.inherited_from_municipality_id, a.needs_review, a.is_demo, a.version, a.updated_at`;
 
 export const ADOPTION_FROM = `adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`;
+
+/**
+ * The same, also carrying the rows the `municipality` (and its `province`) and `solution` fields
+ * resolve to, so a page of adoptions with them is one statement instead of three.
+ */
+export const ADOPTION_FROM_JOINED = `${ADOPTION_FROM} JOIN province p ON p.id = m.province_id`;
+export const ADOPTION_WITH_MUNICIPALITY = `${ADOPTION_COLUMNS}, ${MUNICIPALITY_WITH_PROVINCE_JSON} AS municipality`;
+export const ADOPTION_WITH_SOLUTION = `${ADOPTION_COLUMNS}, ${jsonRow(SOLUTION_COLUMNS)} AS solution`;
+export const ADOPTION_WITH_BOTH = `${ADOPTION_WITH_MUNICIPALITY}, ${jsonRow(SOLUTION_COLUMNS)} AS solution`;
 
 /** An adoption event. The actor user is deliberately not selected: personal data is never public. */
 export interface AdoptionEventRow {

@@ -2,7 +2,13 @@ import type { Pool } from 'pg';
 import type { Page } from '../pagination.js';
 import { municipalityCodeArg, regionCodeArg, slugArg } from './adoption.inputs.js';
 import { listPage } from './adoption.paging.js';
-import { ADOPTION_COLUMNS, ADOPTION_FROM, type AdoptionRow } from './adoption.rows.js';
+import {
+  ADOPTION_COLUMNS,
+  ADOPTION_FROM,
+  ADOPTION_FROM_JOINED,
+  ADOPTION_WITH_BOTH,
+  type AdoptionRow,
+} from './adoption.rows.js';
 import { Adoption, type AdoptionFilter } from './adoption.types.js';
 
 /** Reads of adoptions: SQL in, typed rows out. */
@@ -46,8 +52,8 @@ export class AdoptionService {
     }
     if (filter?.isDemo != null) where.push(`a.is_demo = ${param(filter.isDemo)}`);
     return listPage<AdoptionRow, Adoption>(this.pool, {
-      from: ADOPTION_FROM,
-      columns: ADOPTION_COLUMNS,
+      from: ADOPTION_FROM_JOINED,
+      columns: ADOPTION_WITH_BOTH,
       where,
       params,
       order: [{ column: 'municipality_code' }, { column: 'solution_slug' }],

@@ -2,6 +2,8 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { RegionRef } from '../geography/region.types.js';
 import { connectionTypes } from '../pagination.js';
 import { DateScalar } from '../scalars.js';
+import type { MunicipalityRow } from '../geography/geography.rows.js';
+import type { SolutionRow } from '../solution/solution.rows.js';
 import type { AdoptionEventRow, AdoptionRow } from './adoption.rows.js';
 import { DateTimeScalar } from './adoption.scalars.js';
 
@@ -125,6 +127,9 @@ export class Adoption {
   municipalityDbId: number;
   solutionDbId: number;
   inheritedFromDbId: number | null;
+  /** Rows the statement joined, so the field resolvers need no statement of their own. */
+  municipalityRow?: MunicipalityRow;
+  solutionRow?: SolutionRow;
 
   static from(row: AdoptionRow): Adoption {
     return Object.assign(new Adoption(), {
@@ -145,6 +150,8 @@ export class Adoption {
       municipalityDbId: row.municipality_id,
       solutionDbId: row.solution_id,
       inheritedFromDbId: row.inherited_from_municipality_id,
+      municipalityRow: row.municipality,
+      solutionRow: row.solution,
     });
   }
 }

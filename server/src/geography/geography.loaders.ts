@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Pool } from 'pg';
-import { MUNICIPALITY_COLUMNS, type MunicipalityRow, type ProvinceRow } from './geography.rows.js';
+import { MUNICIPALITY_COLUMNS, PROVINCE_COLUMNS, type MunicipalityRow, type ProvinceRow } from './geography.rows.js';
 
 /** Groups rows by a key, in the order of `keys` (DataLoader's contract). */
 export function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
@@ -29,7 +29,7 @@ export function geographyLoaders(pool: Pool) {
   return {
     provinceById: new DataLoader<number, ProvinceRow | null>(async (ids) => {
       const { rows } = await pool.query<ProvinceRow>(
-        `SELECT id, code, name, tooi_uri FROM province WHERE id = ANY($1::int[])`,
+        `SELECT ${PROVINCE_COLUMNS} FROM province p WHERE p.id = ANY($1::int[])`,
         [ids],
       );
       return byKey(ids, rows, (r) => r.id);

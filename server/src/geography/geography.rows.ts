@@ -12,6 +12,8 @@ export interface MunicipalityRow {
   tooi_uri: string;
   valid_from: string | null;
   valid_to: string | null;
+  /** The province row, when the statement joined it (see MUNICIPALITY_WITH_PROVINCE_JSON). */
+  province?: ProvinceRow;
 }
 
 export interface ProvinceRow {
@@ -24,3 +26,19 @@ export interface ProvinceRow {
 export const MUNICIPALITY_COLUMNS = `m.id, m.code, m.name, m.official_name, m.province_id, m.population,
   municipality_size_class(m.population) AS size_class, m.area_land_ha, m.area_water_ha, m.tooi_uri,
   m.valid_from, m.valid_to`;
+
+/** Needs `province p`. */
+export const PROVINCE_COLUMNS = `p.id, p.code, p.name, p.tooi_uri`;
+
+/**
+ * A joined row as one JSON value with the keys of a column list, so a statement can carry the
+ * rows a resolver would otherwise fetch with a second statement. The value parses to the same
+ * shape as a plain row for text, integer, boolean and date columns (dates stay YYYY-MM-DD text);
+ * cast numeric to text and leave timestamptz out, as JSON would change their types.
+ */
+export const jsonRow = (columns: string) => `(SELECT to_json(j) FROM (SELECT ${columns}) j)`;
+
+/** Needs `municipality m JOIN province p ON p.id = m.province_id`; a MunicipalityRow with `province`. */
+export const MUNICIPALITY_WITH_PROVINCE_JSON = jsonRow(
+  `${MUNICIPALITY_COLUMNS}, ${jsonRow(PROVINCE_COLUMNS)} AS province`,
+);

@@ -125,6 +125,8 @@ export class Municipality {
 
   dbId: number;
   provinceDbId: number;
+  /** The province row, when the statement joined it. */
+  provinceRow?: ProvinceRow;
 
   static from(row: MunicipalityRow): Municipality {
     return Object.assign(new Municipality(), {
@@ -141,6 +143,7 @@ export class Municipality {
       validTo: row.valid_to,
       dbId: row.id,
       provinceDbId: row.province_id,
+      provinceRow: row.province,
     });
   }
 }

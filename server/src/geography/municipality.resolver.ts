@@ -71,7 +71,7 @@ export class MunicipalityResolver {
 
   @FieldResolver(() => Province, { description: 'The province the municipality lies (or lay) in.' })
   async province(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Province> {
-    const row = await ctx.loaders.provinceById.load(m.provinceDbId);
+    const row = m.provinceRow ?? (await ctx.loaders.provinceById.load(m.provinceDbId));
     return Province.from(row!);
   }
 

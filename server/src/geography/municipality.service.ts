@@ -2,7 +2,13 @@ import type { Pool } from 'pg';
 import { badInput } from '../errors.js';
 import { decodeCursor, toPage, type Page } from '../pagination.js';
 import { Municipality, type MunicipalityFilter, type SizeClass } from './geography.types.js';
-import { MUNICIPALITY_COLUMNS, type MunicipalityRow, type ProvinceRow } from './geography.rows.js';
+import {
+  MUNICIPALITY_COLUMNS,
+  PROVINCE_COLUMNS,
+  jsonRow,
+  type MunicipalityRow,
+  type ProvinceRow,
+} from './geography.rows.js';
 
 const PROVINCE_CODE = /^PV\d{2}$/;
 
@@ -12,7 +18,8 @@ export class MunicipalityService {
 
   async byCode(code: string): Promise<MunicipalityRow | null> {
     const { rows } = await this.pool.query<MunicipalityRow>(
-      `SELECT ${MUNICIPALITY_COLUMNS} FROM municipality m WHERE m.code = upper($1)`,
+      `SELECT ${MUNICIPALITY_COLUMNS}, ${jsonRow(PROVINCE_COLUMNS)} AS province
+         FROM municipality m JOIN province p ON p.id = m.province_id WHERE m.code = upper($1)`,
       [code.trim()],
     );
     return rows[0] ?? null;
