@@ -5,8 +5,10 @@ import pg from 'pg';
  * (the idiomatic PostGraphile way: STABLE functions become query fields; `SETOF` ones become
  * connections). They compute exactly what the reads ask for, with our definitions (a
  * municipality counts on D when it existed on D; its status on D is that of its latest event by
- * then), in plain set-based SQL over the event log: what a PostGraphile user would write, not a
- * copy of our services' SQL. The hand-written SQL baseline (bench/sql-server.ts) calls the same
+ * then), in plain set-based SQL: what a PostGraphile user would write, not a copy of our services'
+ * SQL. The status on D takes the same shortcut as ours (server/src/uptake/uptake.sql.ts): the
+ * `adoption` projection where its latest event took effect by D, the event log for the other
+ * pairs, so every server answers with equally good SQL. The hand-written SQL baseline (bench/sql-server.ts) calls the same
  * functions and builds the JSON in PostgreSQL.
  *
  * Installed afresh at every bench start (cheap), so it follows edits without rebuilding data.
@@ -14,6 +16,16 @@ import pg from 'pg';
 /** Rows of `municipality` that existed on `as_of` (validity bounds inclusive, NULL open). */
 const valid = (columns: string) =>
   `SELECT ${columns} FROM municipality m WHERE (m.valid_from IS NULL OR m.valid_from <= as_of) AND (m.valid_to IS NULL OR m.valid_to >= as_of)`;
+
+/** Status on `as_of` per pair reached through `joins` (on `a`, the adoption projection). */
+const latest = (joins: string) => `
+    SELECT a.municipality_id, a.solution_id, a.status FROM adoption a ${joins} WHERE a.status_since <= as_of
+    UNION ALL
+    (SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
+     FROM adoption a ${joins}
+     JOIN adoption_event e ON e.municipality_id = a.municipality_id AND e.solution_id = a.solution_id
+     WHERE a.status_since > as_of AND e.effective_date <= as_of
+     ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC)`;
 
 const FUNCTIONS = `
 DROP SCHEMA IF EXISTS bench_pg CASCADE;
@@ -28,11 +40,7 @@ CREATE TYPE bench_pg.municipality_uptake AS (
 CREATE FUNCTION bench_pg.uptake_by_municipality(as_of date, statuses text[])
 RETURNS SETOF bench_pg.municipality_uptake LANGUAGE sql STABLE AS $$
   WITH valid AS (${valid('m.id, m.code, m.name')}),
-  latest AS (
-    SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
-    FROM adoption_event e JOIN valid v ON v.id = e.municipality_id
-    WHERE e.effective_date <= as_of
-    ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC
+  latest AS (${latest('JOIN valid v ON v.id = a.municipality_id')}
   ),
   held AS (SELECT municipality_id, count(*)::int AS n FROM latest WHERE status = ANY(statuses) GROUP BY 1),
   declared AS (
@@ -60,11 +68,7 @@ RETURNS SETOF bench_pg.comparison_cell LANGUAGE sql STABLE AS $$
     SELECT s.id, s.slug, s.name, o.ord FROM unnest(solution_slugs) WITH ORDINALITY AS o(slug, ord)
     JOIN solution s ON s.slug = o.slug
   ),
-  latest AS (
-    SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
-    FROM adoption_event e JOIN valid v ON v.id = e.municipality_id JOIN sel ON sel.id = e.solution_id
-    WHERE e.effective_date <= as_of
-    ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC
+  latest AS (${latest('JOIN valid v ON v.id = a.municipality_id JOIN sel ON sel.id = a.solution_id')}
   ),
   denominators AS (SELECT province_id, count(*)::int AS n FROM valid GROUP BY 1),
   counts AS (
@@ -99,11 +103,7 @@ CREATE TYPE bench_pg.compliance_entry AS (
 CREATE FUNCTION bench_pg.municipality_compliance(code text, as_of date)
 RETURNS SETOF bench_pg.compliance_entry LANGUAGE sql STABLE AS $$
   WITH m AS (SELECT id FROM municipality WHERE municipality.code = municipality_compliance.code),
-  latest AS (
-    SELECT DISTINCT ON (e.solution_id) e.solution_id, e.status
-    FROM adoption_event e JOIN m ON m.id = e.municipality_id
-    WHERE e.effective_date <= as_of
-    ORDER BY e.solution_id, e.effective_date DESC, e.id DESC
+  latest AS (${latest('JOIN m ON m.id = a.municipality_id')}
   ),
   derived AS (
     SELECT ss.standard_id, count(*)::int AS n
@@ -127,11 +127,7 @@ CREATE TYPE bench_pg.peer_summary AS (
 CREATE FUNCTION bench_pg.municipality_peers(code text, as_of date)
 RETURNS bench_pg.peer_summary LANGUAGE sql STABLE AS $$
   WITH valid AS (${valid('m.id, m.code, m.province_id, municipality_size_class(m.population) AS size_class')}),
-  latest AS (
-    SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.status
-    FROM adoption_event e JOIN valid v ON v.id = e.municipality_id
-    WHERE e.effective_date <= as_of
-    ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC
+  latest AS (${latest('JOIN valid v ON v.id = a.municipality_id')}
   ),
   counts AS (
     SELECT v.id, v.code, v.province_id, v.size_class, count(l.status) FILTER (WHERE l.status = 'LIVE')::int AS live

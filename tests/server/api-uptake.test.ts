@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inheritAdoptions } from '../../server/src/adoption/inheritance.js';
+import { PROJECTION_COLUMNS, projectionQuery } from '../../server/src/adoption/projection.js';
 import { codes, openApi, type ApiHarness } from './api-fixtures.js';
 
 // GraphQL results are checked field by field; their static type adds nothing here.
@@ -55,6 +56,10 @@ async function loadUptakeFixtures(pool: Pool): Promise<void> {
            AS x(code, slug, status, explanation, deadline)
       JOIN municipality m ON m.code = x.code JOIN standard st ON st.slug = x.slug;
   `);
+  // The projection of every pair, as the writes keep it: the figures read it for pairs whose
+  // latest event took effect by the date asked.
+  await pool.query(`INSERT INTO adoption (${PROJECTION_COLUMNS})
+    WITH pairs AS (SELECT DISTINCT municipality_id, solution_id FROM adoption_event), ${projectionQuery('false')}`);
   await inheritAdoptions(pool);
 }
 

@@ -73,12 +73,7 @@ const PEER_SQL = `
 
 /** Per municipality in $2: how many solutions it has in each status on $1. */
 const SUMMARY_SQL = `
-  WITH latest AS (
-    SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.status
-    FROM adoption_event e
-    WHERE e.municipality_id = ANY($2::int[]) AND e.effective_date <= $1::date
-    ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC
-  )
+  WITH ${latestCte('$1::date', { joins: '', where: ['a.municipality_id = ANY($2::int[])'] })}
   SELECT m.id AS municipality_id,
          (m.valid_from IS NULL OR m.valid_from <= $1::date) AND (m.valid_to IS NULL OR m.valid_to >= $1::date) AS existed,
          count(*) FILTER (WHERE l.status = 'CONSIDERING')::int AS considering,
@@ -97,12 +92,7 @@ const SUMMARY_SQL = `
  * the declaration and the LIVE solutions that implement the standard.
  */
 const COMPLIANCE_SQL = `
-  WITH latest AS (
-    SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
-    FROM adoption_event e
-    WHERE e.municipality_id = ANY($1::int[]) AND e.effective_date <= $2::date
-    ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC
-  ),
+  WITH ${latestCte('$2::date', { joins: '', where: ['a.municipality_id = ANY($1::int[])'] })},
   derived AS (
     SELECT l.municipality_id, ss.standard_id, array_agg(l.solution_id ORDER BY s.name, s.slug) AS solution_ids
     FROM latest l

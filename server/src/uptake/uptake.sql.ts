@@ -17,18 +17,35 @@ export const validCte = (date: string) => `valid AS (
     FROM municipality m WHERE ${existedOn('m', date)}
   )`;
 
+/** The pairs `latestCte` covers by default: valid municipalities × the solutions in CTE `sel`. */
+const VALID_AND_SELECTED = {
+  joins: 'JOIN valid v ON v.id = a.municipality_id JOIN sel ON sel.id = a.solution_id',
+  where: [],
+};
+
 /**
- * CTE `latest`: the status on `date` of every (valid municipality, solution in CTE `sel`) pair
- * that has an event by then. Needs CTEs `valid` and `sel(id)`.
+ * CTE `latest`: the status on `date` of every pair in scope that has an event by then. By
+ * default the scope is every (valid municipality, solution in CTE `sel`) pair, which needs CTEs
+ * `valid` and `sel(id)`; `scope` narrows it with joins and conditions on `a` (the projection).
+ *
+ * The `adoption` projection holds each pair's latest event; when that took effect on or before
+ * `date` it is also the latest by `date`, so only pairs that changed after `date` are looked up
+ * in their events. For today's figures that is almost no pair.
  */
-export const latestCte = (date: string) => `latest AS (
-    SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
-    FROM adoption_event e
-    JOIN valid v ON v.id = e.municipality_id
-    JOIN sel ON sel.id = e.solution_id
-    WHERE e.effective_date <= ${date}
-    ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC
+export const latestCte = (date: string, scope: { joins: string; where: string[] } = VALID_AND_SELECTED) => {
+  const where = (own: string) => [own, ...scope.where].join(' AND ');
+  return `latest AS (
+    SELECT a.municipality_id, a.solution_id, a.status
+    FROM adoption a ${scope.joins}
+    WHERE ${where(`a.status_since <= ${date}`)}
+    UNION ALL
+    (SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
+     FROM adoption a ${scope.joins}
+     JOIN adoption_event e ON e.municipality_id = a.municipality_id AND e.solution_id = a.solution_id
+     WHERE ${where(`a.status_since > ${date} AND e.effective_date <= ${date}`)}
+     ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC)
   )`;
+};
 
 /**
  * How a municipality reaches the region memberships, which exist for current municipalities only
