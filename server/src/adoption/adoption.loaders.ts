@@ -3,11 +3,12 @@ import type { Pool } from 'pg';
 import { groupBy } from '../geography/geography.loaders.js';
 import {
   ADOPTION_EVENT_COLUMNS,
-  ADOPTION_FROM_JOINED,
-  ADOPTION_WITH_MUNICIPALITY,
-  ADOPTION_WITH_SOLUTION,
+  ADOPTION_COLUMNS,
+  ADOPTION_FROM,
   type AdoptionEventRow,
   type AdoptionRow,
+  withMunicipality,
+  withSolution,
 } from './adoption.rows.js';
 import { Adoption, type AdoptionStatus } from './adoption.types.js';
 import { childPageLoader } from './adoption.paging.js';
@@ -24,8 +25,9 @@ export function adoptionLoaders(pool: Pool) {
   return {
     /** A municipality's adoptions, paged, ordered by solution slug. Key: municipality id + arguments. */
     adoptionsOfMunicipality: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
-      from: ADOPTION_FROM_JOINED,
-      columns: ADOPTION_WITH_SOLUTION,
+      from: ADOPTION_FROM,
+      columns: ADOPTION_COLUMNS,
+      joined: withSolution,
       timestamps: ['last_confirmed_at', 'updated_at'],
       parentColumn: 'a.municipality_id',
       order: ['solution_slug'],
@@ -34,8 +36,9 @@ export function adoptionLoaders(pool: Pool) {
     }),
     /** A solution's adoptions (its adopters), paged, ordered by municipality code. Key: solution id + arguments. */
     adoptionsOfSolution: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
-      from: ADOPTION_FROM_JOINED,
-      columns: ADOPTION_WITH_MUNICIPALITY,
+      from: ADOPTION_FROM,
+      columns: ADOPTION_COLUMNS,
+      joined: withMunicipality,
       timestamps: ['last_confirmed_at', 'updated_at'],
       parentColumn: 'a.solution_id',
       order: ['municipality_code'],

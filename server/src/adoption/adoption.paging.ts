@@ -37,6 +37,8 @@ export interface ChildPageSpec<R, F, T> {
   columns: string;
   /** Output columns of type timestamptz, turned back into Dates. */
   timestamps?: (keyof R & string)[];
+  /** Select-list additions for the page's rows only (given the row alias), e.g. joined rows as JSON. */
+  joined?: (row: string) => string;
   /** The parent's id column, e.g. `a.solution_id`. */
   parentColumn: string;
   /** Output column names to sort by, ascending; together unique per parent. */
@@ -55,6 +57,7 @@ interface PageRow<R> {
 export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T>) {
   const cacheKey = (k: ChildPageKey<F>) => JSON.stringify([k.parentId, k.first, k.after, k.filter]);
   const timestamps = spec.timestamps ?? [];
+  const joined = (row: string) => (spec.joined ? `, ${spec.joined(row)}` : '');
   const revive = (row: R): R => {
     const r = row as Record<string, unknown>;
     for (const c of timestamps) if (typeof r[c] === 'string') r[c] = new Date(r[c]);
@@ -87,7 +90,8 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
              SELECT t.parent_key AS owner_key, t.total_count, p.page
                FROM totals t
                LEFT JOIN (SELECT r.parent_key, json_agg(r ORDER BY r.rn) AS page
-                            FROM ranked r WHERE r.rn <= ${param(first + 1)} GROUP BY r.parent_key) p
+                            FROM (SELECT q.*${joined('q')} FROM ranked q WHERE q.rn <= ${param(first + 1)}) r
+                           GROUP BY r.parent_key) p
                  ON p.parent_key = t.parent_key`,
             params,
           );
@@ -126,6 +130,8 @@ export interface ListSpec<R, T> {
   /** Raw `after` argument; decoded against the order columns' types. */
   after: string | null | undefined;
   cursorShape: readonly ('string' | 'number')[];
+  /** Select-list additions for the page's rows only (given the row alias), e.g. joined rows as JSON. */
+  joined?: (row: string) => string;
   node: (row: R) => T;
 }
 
@@ -153,10 +159,13 @@ export async function listPage<R, T>(pool: Pool, spec: ListSpec<R, T>): Promise<
   const orderBy = (alias: string) => spec.order.map((o) => `${alias}.${o.column}${o.desc ? ' DESC' : ''}`).join(', ');
   const where = spec.where.length ? `WHERE ${spec.where.join(' AND ')}` : '';
   const { rows } = await pool.query<R & { total_count: number }>(
-    `WITH f AS (SELECT ${spec.columns} FROM ${spec.from} ${where})
+    // NOT MATERIALIZED: the count reads only what it needs, and the page sorts the filtered rows
+    // without first writing all their columns to a work table.
+    `WITH f AS NOT MATERIALIZED (SELECT ${spec.columns} FROM ${spec.from} ${where})
      SELECT t.total_count, p.*
        FROM (SELECT count(*)::int AS total_count FROM f) t
-       LEFT JOIN LATERAL (SELECT * FROM f ${afterCond} ORDER BY ${orderBy('f')} LIMIT ${param(spec.first + 1)}) p ON true
+       LEFT JOIN LATERAL (SELECT q.*${spec.joined ? `, ${spec.joined('q')}` : ''}
+                            FROM (SELECT * FROM f ${afterCond} ORDER BY ${orderBy('f')} LIMIT ${param(spec.first + 1)}) q) p ON true
       ORDER BY ${orderBy('p')}`,
     params,
   );

@@ -21,9 +21,9 @@ export interface AdoptionRow {
   is_demo: boolean;
   version: number;
   updated_at: Date;
-  /** The municipality (with its province), when the statement joined it: ADOPTION_WITH_MUNICIPALITY. */
+  /** The municipality (with its province), when the statement joined it: withMunicipality. */
   municipality?: MunicipalityRow;
-  /** The solution, when the statement joined it: ADOPTION_WITH_SOLUTION. */
+  /** The solution, when the statement joined it: withSolution. */
   solution?: SolutionRow;
 }
 
@@ -35,13 +35,15 @@ export const ADOPTION_COLUMNS = `a.id, a.municipality_id, a.solution_id, m.code 
 export const ADOPTION_FROM = `adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`;
 
 /**
- * The same, also carrying the rows the `municipality` (and its `province`) and `solution` fields
- * resolve to, so a page of adoptions with them is one statement instead of three.
+ * Select-list additions for a page row `r` (with `municipality_id` and `solution_id`): the rows
+ * the `municipality` (and its `province`) and `solution` fields resolve to, so a page of
+ * adoptions with them is one statement instead of three. Evaluated for the page's rows only.
  */
-export const ADOPTION_FROM_JOINED = `${ADOPTION_FROM} JOIN province p ON p.id = m.province_id`;
-export const ADOPTION_WITH_MUNICIPALITY = `${ADOPTION_COLUMNS}, ${MUNICIPALITY_WITH_PROVINCE_JSON} AS municipality`;
-export const ADOPTION_WITH_SOLUTION = `${ADOPTION_COLUMNS}, ${jsonRow(SOLUTION_COLUMNS)} AS solution`;
-export const ADOPTION_WITH_BOTH = `${ADOPTION_WITH_MUNICIPALITY}, ${jsonRow(SOLUTION_COLUMNS)} AS solution`;
+export const withMunicipality = (r: string) =>
+  `(SELECT ${MUNICIPALITY_WITH_PROVINCE_JSON} FROM municipality m JOIN province p ON p.id = m.province_id
+     WHERE m.id = ${r}.municipality_id) AS municipality`;
+export const withSolution = (r: string) =>
+  `(SELECT ${jsonRow(SOLUTION_COLUMNS)} FROM solution s WHERE s.id = ${r}.solution_id) AS solution`;
 
 /** An adoption event. The actor user is deliberately not selected: personal data is never public. */
 export interface AdoptionEventRow {
