@@ -7,8 +7,8 @@ import {
   ADOPTION_FROM,
   type AdoptionEventRow,
   type AdoptionRow,
-  withMunicipality,
-  withSolution,
+  WITH_MUNICIPALITY,
+  WITH_SOLUTION,
 } from './adoption.rows.js';
 import { Adoption, type AdoptionStatus } from './adoption.types.js';
 import { childPageLoader } from './adoption.paging.js';
@@ -27,8 +27,7 @@ export function adoptionLoaders(pool: Pool) {
     adoptionsOfMunicipality: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
       columns: ADOPTION_COLUMNS,
-      joined: withSolution,
-      timestamps: ['last_confirmed_at', 'updated_at'],
+      joined: WITH_SOLUTION,
       parentColumn: 'a.municipality_id',
       order: ['solution_slug'],
       where: statusWhere,
@@ -38,8 +37,7 @@ export function adoptionLoaders(pool: Pool) {
     adoptionsOfSolution: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
       columns: ADOPTION_COLUMNS,
-      joined: withMunicipality,
-      timestamps: ['last_confirmed_at', 'updated_at'],
+      joined: WITH_MUNICIPALITY,
       parentColumn: 'a.solution_id',
       order: ['municipality_code'],
       where: statusWhere,

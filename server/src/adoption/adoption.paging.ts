@@ -26,19 +26,70 @@ export function childPageArgs(
   return { first: pageSize(first), after: decodeCursor(after, shape) };
 }
 
+/**
+ * Rows joined to each page row in the same statement, so the field resolvers need no statement
+ * of their own: LEFT JOINs on the page row's alias, and columns named `"<field>.<column>"`
+ * (see `joinedColumns`), which `nest` turns into a nested row object. Only the page's rows are
+ * joined, never every row under the filter.
+ */
+export interface Joined {
+  joins: (row: string) => string;
+  columns: string;
+}
+
+/**
+ * A column list written for `alias` (e.g. MUNICIPALITY_COLUMNS on `m`) rewritten for `as`, with
+ * each output named `"<prefix>.<name>"`. The list is a constant of ours: top-level commas
+ * separate columns, and a column is named by `AS name` or its last `.name`.
+ */
+export function joinedColumns(columns: string, alias: string, as: string, prefix: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of columns) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  const own = new RegExp(`\\b${alias}\\.`, 'g');
+  return parts
+    .map((c) => c.trim())
+    .map((c) => {
+      const named = /^(.*)\s+AS\s+(\w+)$/is.exec(c);
+      const [expr, name] = named ? [named[1]!, named[2]!] : [c, c.slice(c.lastIndexOf('.') + 1)];
+      return `${expr.replace(own, `${as}.`)} AS "${prefix}.${name}"`;
+    })
+    .join(', ');
+}
+
+/** Turns the `"a.b"` columns of `Joined` into nested objects (the joins are to required rows: never absent). */
+export function nest<R>(row: Record<string, unknown>): R {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) {
+    const dot = key.indexOf('.');
+    if (dot < 0) {
+      out[key] = row[key];
+      continue;
+    }
+    let target = out;
+    const path = key.split('.');
+    for (const step of path.slice(0, -1)) target = (target[step] ??= {}) as Record<string, unknown>;
+    target[path[path.length - 1]!] = row[key];
+  }
+  return out as R;
+}
+
 export interface ChildPageSpec<R, F, T> {
   /** FROM clause with joins, e.g. `adoption a JOIN municipality m ON ...`. */
   from: string;
-  /**
-   * Select list; must produce every `order` column by name. The page travels as one JSON value
-   * per parent (cheaper for Node than typed rows): keep numeric columns as text, and name the
-   * timestamptz columns in `timestamps`.
-   */
+  /** Select list; must produce every `order` column by name. */
   columns: string;
-  /** Output columns of type timestamptz, turned back into Dates. */
-  timestamps?: (keyof R & string)[];
-  /** Select-list additions for the page's rows only (given the row alias), e.g. joined rows as JSON. */
-  joined?: (row: string) => string;
+  /** Rows joined to the page's rows (see `Joined`). */
+  joined?: Joined;
   /** The parent's id column, e.g. `a.solution_id`. */
   parentColumn: string;
   /** Output column names to sort by, ascending; together unique per parent. */
@@ -48,21 +99,13 @@ export interface ChildPageSpec<R, F, T> {
   node: (row: R) => T;
 }
 
-interface PageRow<R> {
-  owner_key: number;
-  total_count: number;
-  page: R[] | null;
-}
+type Ranked<R> = R & { owner_key: number; total_count: number; rn: number | null };
 
 export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T>) {
   const cacheKey = (k: ChildPageKey<F>) => JSON.stringify([k.parentId, k.first, k.after, k.filter]);
-  const timestamps = spec.timestamps ?? [];
-  const joined = (row: string) => (spec.joined ? `, ${spec.joined(row)}` : '');
-  const revive = (row: R): R => {
-    const r = row as Record<string, unknown>;
-    for (const c of timestamps) if (typeof r[c] === 'string') r[c] = new Date(r[c]);
-    return row;
-  };
+  const joinedColumnsSql = spec.joined ? `, ${spec.joined.columns}` : '';
+  const joinedJoins = spec.joined ? spec.joined.joins('r') : '';
+  const toRow = spec.joined ? (r: Ranked<R>) => nest<R>(r) : (r: Ranked<R>) => r as R;
   return new DataLoader<ChildPageKey<F>, Page<T>, string>(
     async (keys) => {
       // Keys with the same arguments (normally all of them) share one statement.
@@ -83,25 +126,28 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
           const where = [`${spec.parentColumn} = ANY($1::int[])`, ...spec.where(filter, param)];
           const orderCols = spec.order.map((c) => `b.${c}`).join(', ');
           const afterCond = after ? `WHERE (${orderCols}) > (${after.map((v) => param(v)).join(', ')})` : '';
-          const { rows } = await pool.query<PageRow<R>>(
+          const { rows } = await pool.query<Ranked<R>>(
             `WITH b AS (SELECT ${spec.columns}, ${spec.parentColumn} AS parent_key FROM ${spec.from} WHERE ${where.join(' AND ')}),
                   totals AS (SELECT parent_key, count(*)::int AS total_count FROM b GROUP BY parent_key),
                   ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b.parent_key ORDER BY ${orderCols}) AS rn FROM b ${afterCond})
-             SELECT t.parent_key AS owner_key, t.total_count, p.page
-               FROM totals t
-               LEFT JOIN (SELECT r.parent_key, json_agg(r ORDER BY r.rn) AS page
-                            FROM (SELECT q.*${joined('q')} FROM ranked q WHERE q.rn <= ${param(first + 1)}) r
-                           GROUP BY r.parent_key) p
-                 ON p.parent_key = t.parent_key`,
+             SELECT t.parent_key AS owner_key, t.total_count, r.*${joinedColumnsSql}
+               FROM totals t LEFT JOIN ranked r ON r.parent_key = t.parent_key AND r.rn <= ${param(first + 1)}
+               ${joinedJoins}
+              ORDER BY t.parent_key, r.rn`,
             params,
           );
-          const byParent = new Map(rows.map((r) => [r.owner_key, r]));
+          const byParent = new Map<number, { total: number; rows: R[] }>();
+          for (const row of rows) {
+            const entry = byParent.get(row.owner_key) ?? { total: row.total_count, rows: [] };
+            if (row.rn !== null) entry.rows.push(toRow(row));
+            byParent.set(row.owner_key, entry);
+          }
           for (const k of group) {
-            const entry = byParent.get(k.parentId);
+            const entry = byParent.get(k.parentId) ?? { total: 0, rows: [] };
             const page = toPage(
-              (entry?.page ?? []).map(revive),
+              entry.rows,
               first,
-              entry?.total_count ?? 0,
+              entry.total,
               after !== null,
               (r) => spec.order.map((c) => r[c] as string | number),
               spec.node,
@@ -130,8 +176,8 @@ export interface ListSpec<R, T> {
   /** Raw `after` argument; decoded against the order columns' types. */
   after: string | null | undefined;
   cursorShape: readonly ('string' | 'number')[];
-  /** Select-list additions for the page's rows only (given the row alias), e.g. joined rows as JSON. */
-  joined?: (row: string) => string;
+  /** Rows joined to the page's rows (see `Joined`). */
+  joined?: Joined;
   node: (row: R) => T;
 }
 
@@ -164,14 +210,16 @@ export async function listPage<R, T>(pool: Pool, spec: ListSpec<R, T>): Promise<
     `WITH f AS NOT MATERIALIZED (SELECT ${spec.columns} FROM ${spec.from} ${where})
      SELECT t.total_count, p.*
        FROM (SELECT count(*)::int AS total_count FROM f) t
-       LEFT JOIN LATERAL (SELECT q.*${spec.joined ? `, ${spec.joined('q')}` : ''}
-                            FROM (SELECT * FROM f ${afterCond} ORDER BY ${orderBy('f')} LIMIT ${param(spec.first + 1)}) q) p ON true
+       LEFT JOIN LATERAL (SELECT r.*${spec.joined ? `, ${spec.joined.columns}` : ''}
+                            FROM (SELECT * FROM f ${afterCond} ORDER BY ${orderBy('f')} LIMIT ${param(spec.first + 1)}) r
+                            ${spec.joined ? spec.joined.joins('r') : ''}) p ON true
       ORDER BY ${orderBy('p')}`,
     params,
   );
   const total = rows[0]?.total_count ?? 0;
   const first = spec.order[0]!.column;
-  const pageRows = rows.filter((r) => r[first] !== null);
+  const filled = rows.filter((r) => r[first] !== null);
+  const pageRows = spec.joined ? filled.map((r) => nest<R & { total_count: number }>(r)) : filled;
   return toPage(
     pageRows,
     spec.first,

@@ -1,4 +1,5 @@
-import { MUNICIPALITY_WITH_PROVINCE_JSON, jsonRow, type MunicipalityRow } from '../geography/geography.rows.js';
+import { MUNICIPALITY_COLUMNS, PROVINCE_COLUMNS, type MunicipalityRow } from '../geography/geography.rows.js';
+import { joinedColumns, type Joined } from './adoption.paging.js';
 import { SOLUTION_COLUMNS, type SolutionRow } from '../solution/solution.rows.js';
 
 /** Rows as the adoption SQL returns them (dates as YYYY-MM-DD strings, timestamptz as Date). */
@@ -21,9 +22,9 @@ export interface AdoptionRow {
   is_demo: boolean;
   version: number;
   updated_at: Date;
-  /** The municipality (with its province), when the statement joined it: withMunicipality. */
+  /** The municipality (with its province), when the statement joined it: WITH_MUNICIPALITY. */
   municipality?: MunicipalityRow;
-  /** The solution, when the statement joined it: withSolution. */
+  /** The solution, when the statement joined it: WITH_SOLUTION. */
   solution?: SolutionRow;
 }
 
@@ -35,15 +36,22 @@ export const ADOPTION_COLUMNS = `a.id, a.municipality_id, a.solution_id, m.code 
 export const ADOPTION_FROM = `adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`;
 
 /**
- * Select-list additions for a page row `r` (with `municipality_id` and `solution_id`): the rows
- * the `municipality` (and its `province`) and `solution` fields resolve to, so a page of
- * adoptions with them is one statement instead of three. Evaluated for the page's rows only.
+ * The rows the `municipality` (with its `province`) and `solution` fields of a page of adoptions
+ * resolve to, joined to the page's rows (see `Joined`), so the page with them is one statement.
  */
-export const withMunicipality = (r: string) =>
-  `(SELECT ${MUNICIPALITY_WITH_PROVINCE_JSON} FROM municipality m JOIN province p ON p.id = m.province_id
-     WHERE m.id = ${r}.municipality_id) AS municipality`;
-export const withSolution = (r: string) =>
-  `(SELECT ${jsonRow(SOLUTION_COLUMNS)} FROM solution s WHERE s.id = ${r}.solution_id) AS solution`;
+const MUNICIPALITY_JOIN = (r: string) =>
+  `LEFT JOIN municipality jm ON jm.id = ${r}.municipality_id LEFT JOIN province jp ON jp.id = jm.province_id`;
+const MUNICIPALITY_JOINED = `${joinedColumns(MUNICIPALITY_COLUMNS, 'm', 'jm', 'municipality')},
+  ${joinedColumns(PROVINCE_COLUMNS, 'p', 'jp', 'municipality.province')}`;
+const SOLUTION_JOIN = (r: string) => `LEFT JOIN solution js ON js.id = ${r}.solution_id`;
+const SOLUTION_JOINED = joinedColumns(SOLUTION_COLUMNS, 's', 'js', 'solution');
+
+export const WITH_MUNICIPALITY: Joined = { joins: MUNICIPALITY_JOIN, columns: MUNICIPALITY_JOINED };
+export const WITH_SOLUTION: Joined = { joins: SOLUTION_JOIN, columns: SOLUTION_JOINED };
+export const WITH_BOTH: Joined = {
+  joins: (r) => `${MUNICIPALITY_JOIN(r)} ${SOLUTION_JOIN(r)}`,
+  columns: `${MUNICIPALITY_JOINED}, ${SOLUTION_JOINED}`,
+};
 
 /** An adoption event. The actor user is deliberately not selected: personal data is never public. */
 export interface AdoptionEventRow {

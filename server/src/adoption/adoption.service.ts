@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Page } from '../pagination.js';
 import { municipalityCodeArg, regionCodeArg, slugArg } from './adoption.inputs.js';
 import { listPage } from './adoption.paging.js';
-import { ADOPTION_COLUMNS, ADOPTION_FROM, type AdoptionRow, withMunicipality, withSolution } from './adoption.rows.js';
+import { ADOPTION_COLUMNS, ADOPTION_FROM, WITH_BOTH, type AdoptionRow } from './adoption.rows.js';
 import { Adoption, type AdoptionFilter } from './adoption.types.js';
 
 /** Reads of adoptions: SQL in, typed rows out. */
@@ -48,7 +48,7 @@ export class AdoptionService {
     return listPage<AdoptionRow, Adoption>(this.pool, {
       from: ADOPTION_FROM,
       columns: ADOPTION_COLUMNS,
-      joined: (r) => `${withMunicipality(r)}, ${withSolution(r)}`,
+      joined: WITH_BOTH,
       where,
       params,
       order: [{ column: 'municipality_code' }, { column: 'solution_slug' }],

@@ -12,7 +12,7 @@ export interface MunicipalityRow {
   tooi_uri: string;
   valid_from: string | null;
   valid_to: string | null;
-  /** The province row, when the statement joined it (see MUNICIPALITY_WITH_PROVINCE_JSON). */
+  /** The province row, when the statement joined it (MunicipalityService.byCode, adoption pages). */
   province?: ProvinceRow;
 }
 
@@ -37,8 +37,3 @@ export const PROVINCE_COLUMNS = `p.id, p.code, p.name, p.tooi_uri`;
  * cast numeric to text and leave timestamptz out, as JSON would change their types.
  */
 export const jsonRow = (columns: string) => `(SELECT to_json(j) FROM (SELECT ${columns}) j)`;
-
-/** Needs `municipality m JOIN province p ON p.id = m.province_id`; a MunicipalityRow with `province`. */
-export const MUNICIPALITY_WITH_PROVINCE_JSON = jsonRow(
-  `${MUNICIPALITY_COLUMNS}, ${jsonRow(PROVINCE_COLUMNS)} AS province`,
-);

@@ -78,7 +78,6 @@ export function standardLoaders(pool: Pool) {
     complianceOfStandard: childPageLoader<ComplianceRow, ComplianceChildFilter, StandardCompliance>(pool, {
       from: COMPLIANCE_FROM,
       columns: COMPLIANCE_COLUMNS,
-      timestamps: ['declared_at', 'last_confirmed_at'],
       parentColumn: 'c.standard_id',
       order: ['municipality_code'],
       where: (f, param) => (f.status && f.status.length ? [`c.status = ANY(${param(f.status)}::text[])`] : []),
