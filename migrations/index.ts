@@ -1,12 +1,12 @@
 import { DataModel1764547200000 } from './1764547200000-data-model.js';
 import { WritesIdentityTrust1764633600000 } from './1764633600000-writes-identity-trust.js';
 import { DataVersion1764892800000 } from './1764892800000-data-version.js';
-import { AdoptionReadIndex1764979200000 } from './1764979200000-adoption-read-index.js';
+import { AdoptionReadIndexes1764979200000 } from './1764979200000-adoption-read-indexes.js';
 
 /** Every migration, in order. TypeORM runs the ones it has not recorded yet. */
 export const migrations = [
   DataModel1764547200000,
   WritesIdentityTrust1764633600000,
   DataVersion1764892800000,
-  AdoptionReadIndex1764979200000,
+  AdoptionReadIndexes1764979200000,
 ];

@@ -20,7 +20,7 @@ const PEER_SQL = `
            OR municipality_size_class(m.population) IN (SELECT size_class FROM targets))
   ),
   sel AS (SELECT id FROM solution),
-  ${latestCte('$1::date')},
+  ${latestCte('$1::date', { statuses: `'{LIVE}'::text[]` })},
   live AS (SELECT municipality_id, solution_id FROM latest WHERE status = 'LIVE'),
   counts AS (
     SELECT v.id, v.province_id, v.size_class, count(l.solution_id)::int AS live_count
@@ -92,7 +92,7 @@ const SUMMARY_SQL = `
  * the declaration and the LIVE solutions that implement the standard.
  */
 const COMPLIANCE_SQL = `
-  WITH ${latestCte('$2::date', { joins: '', where: ['a.municipality_id = ANY($1::int[])'] })},
+  WITH ${latestCte('$2::date', { joins: '', where: ['a.municipality_id = ANY($1::int[])'], statuses: `'{LIVE}'::text[]` })},
   derived AS (
     SELECT l.municipality_id, ss.standard_id, array_agg(l.solution_id ORDER BY s.name, s.slug) AS solution_ids
     FROM latest l

@@ -14,7 +14,7 @@ const REUSE_SQL = `
   WITH RECURSIVE
   ${validCte('$1::date')},
   sel AS (SELECT id FROM solution WHERE id = ANY($2::int[])),
-  ${latestCte('$1::date')},
+  ${latestCte('$1::date', { statuses: `'{LIVE}'::text[]` })},
   live AS (SELECT municipality_id, solution_id FROM latest WHERE status = 'LIVE'),
   ${anchorCtes(`'COROP'`)},
   corop AS (

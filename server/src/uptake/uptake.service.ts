@@ -17,7 +17,7 @@ const uptakeSql = (grouping: GroupingKind) => `
   WITH RECURSIVE
   ${validCte('$1::date')},
   sel AS (SELECT s.id FROM solution s WHERE $2::int[] IS NULL OR s.id = ANY($2::int[])),
-  ${latestCte('$1::date')},
+  ${latestCte('$1::date', { statuses: '$3::text[]' })},
   held AS (SELECT municipality_id, solution_id FROM latest WHERE status = ANY($3::text[])),
   scope AS (
     SELECT st.id FROM standard st
@@ -77,7 +77,7 @@ const comparisonSql = (grouping: GroupingKind) => `
   WITH RECURSIVE
   ${validCte('$1::date')},
   sel AS (SELECT s.id, s.slug, s.name, o.ord FROM unnest($2::int[]) WITH ORDINALITY AS o(id, ord) JOIN solution s ON s.id = o.id),
-  ${latestCte('$1::date')},
+  ${latestCte('$1::date', { statuses: '$3::text[]' })},
   ${groupCtes(grouping, '$4::text')},
   denominators AS (
     SELECT group_key, group_name, count(*)::int AS municipality_count FROM grp GROUP BY group_key, group_name

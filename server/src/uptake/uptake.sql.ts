@@ -17,33 +17,42 @@ export const validCte = (date: string) => `valid AS (
     FROM municipality m WHERE ${existedOn('m', date)}
   )`;
 
-/** The pairs `latestCte` covers by default: valid municipalities × the solutions in CTE `sel`. */
-const VALID_AND_SELECTED = {
-  joins: 'JOIN valid v ON v.id = a.municipality_id JOIN sel ON sel.id = a.solution_id',
-  where: [],
-};
+/** Which pairs `latestCte` covers, and (optionally) the statuses it keeps. */
+export interface LatestScope {
+  /** Joins on `a` (the projection); by default valid municipalities × the solutions in CTE `sel`. */
+  joins?: string;
+  /** Conditions on `a`. */
+  where?: string[];
+  /** SQL text[] expression: keep only pairs in one of these statuses on the date (all when absent). */
+  statuses?: string;
+}
+
+const VALID_AND_SELECTED = 'JOIN valid v ON v.id = a.municipality_id JOIN sel ON sel.id = a.solution_id';
 
 /**
- * CTE `latest`: the status on `date` of every pair in scope that has an event by then. By
- * default the scope is every (valid municipality, solution in CTE `sel`) pair, which needs CTEs
- * `valid` and `sel(id)`; `scope` narrows it with joins and conditions on `a` (the projection).
+ * CTE `latest(municipality_id, solution_id, status)`: the status on `date` of every pair in scope
+ * that has an event by then. By default the scope is every (valid municipality, solution in CTE
+ * `sel`) pair, which needs CTEs `valid` and `sel(id)`.
  *
  * The `adoption` projection holds each pair's latest event; when that took effect on or before
  * `date` it is also the latest by `date`, so only pairs that changed after `date` are looked up
- * in their events. For today's figures that is almost no pair.
+ * in their events (ix_adoption_status_since finds them). For today's figures that is almost no pair.
  */
-export const latestCte = (date: string, scope: { joins: string; where: string[] } = VALID_AND_SELECTED) => {
-  const where = (own: string) => [own, ...scope.where].join(' AND ');
+export const latestCte = (date: string, scope: LatestScope = {}) => {
+  const joins = scope.joins ?? VALID_AND_SELECTED;
+  const where = (...own: string[]) => [...own, ...(scope.where ?? [])].join(' AND ');
+  const kept = scope.statuses ? [`a.status = ANY(${scope.statuses})`] : [];
+  const changedLater = `(SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
+     FROM adoption a ${joins}
+     JOIN adoption_event e ON e.municipality_id = a.municipality_id AND e.solution_id = a.solution_id
+     WHERE ${where(`a.status_since > ${date}`, `e.effective_date <= ${date}`)}
+     ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC)`;
   return `latest AS (
     SELECT a.municipality_id, a.solution_id, a.status
-    FROM adoption a ${scope.joins}
-    WHERE ${where(`a.status_since <= ${date}`)}
+    FROM adoption a ${joins}
+    WHERE ${where(`a.status_since <= ${date}`, ...kept)}
     UNION ALL
-    (SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
-     FROM adoption a ${scope.joins}
-     JOIN adoption_event e ON e.municipality_id = a.municipality_id AND e.solution_id = a.solution_id
-     WHERE ${where(`a.status_since > ${date} AND e.effective_date <= ${date}`)}
-     ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC)
+    ${scope.statuses ? `SELECT * FROM ${changedLater} later WHERE later.status = ANY(${scope.statuses})` : changedLater}
   )`;
 };
 
