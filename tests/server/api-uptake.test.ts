@@ -535,6 +535,29 @@ describe('timeline, region comparison, profile and reuse on hand-built histories
     ]);
   });
 
+  it('gives the same peer figures whether or not the per-solution lines are asked for', async () => {
+    // Without `solutions` a lighter statement runs; a fragment always gets the full one.
+    const stats = `liveSolutionCount province { key peerCount averageLiveSolutionCount medianLiveSolutionCount }
+      sizeClass { key peerCount averageLiveSolutionCount medianLiveSolutionCount }`;
+    const lines = `solutions { solutionSlug hasLive provincePeerShare sizeClassPeerShare }`;
+    for (const code of ['GM0363', 'GM0865', 'GM0599']) {
+      const ask = async (selection: string, fragments = '') =>
+        (
+          await api.data(
+            `query($code: String!) { municipality(code: $code) { peerComparison(asOf: "2025-01-01") { ${selection} } } } ${fragments}`,
+            { code },
+          )
+        ).municipality.peerComparison;
+      const full = await ask(`${stats} ${lines}`);
+      expect(full.solutions.length).toBeGreaterThan(0);
+      const { solutions, ...fullStats } = full;
+      expect(await ask(stats)).toEqual(fullStats);
+      expect(await ask(`...Lines ${stats}`, `fragment Lines on PeerComparison { ${lines} }`)).toEqual(full);
+      expect(await ask(`... on PeerComparison { ${lines} } ${stats}`)).toEqual(full);
+      expect(solutions).toEqual(full.solutions);
+    }
+  });
+
   it('gives no peer comparison for a municipality that did not exist on asOf, but its own summary', async () => {
     const weesp = (await api.data(PROFILE, { code: 'GM0457', asOf: '2023-01-01' })).municipality;
     expect(weesp.peerComparison).toBeNull();

@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Municipality } from '../geography/geography.types.js';
+import { maySelect } from '../lookahead.js';
 import { DateScalar } from '../scalars.js';
 import { Solution } from '../solution/solution.types.js';
 import { ComplianceEntry, PeerComparison, PeerSolution, UptakeSummary } from './profile.types.js';
@@ -31,9 +33,11 @@ export class MunicipalityProfileResolver {
     @Root() m: Municipality,
     @Arg('asOf', () => DateScalar, ASOF) asOf: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PeerComparison | null> {
     const date = asOfOrToday(asOf);
-    const row = await ctx.loaders.peerComparison.load({ id: m.dbId, asOf: date });
+    const loader = maySelect(info, 'solutions') ? ctx.loaders.peerComparison : ctx.loaders.peerComparisonStats;
+    const row = await loader.load({ id: m.dbId, asOf: date });
     return row ? PeerComparison.from(row, date) : null;
   }
 

@@ -5,10 +5,10 @@ import { existedOn, latestCte } from './uptake.sql.js';
 /**
  * "Gluren bij de buren": for each municipality in $2 that existed on $1, its LIVE solution count
  * and, against its peers (the other municipalities of its province, and of its size class, that
- * existed on $1), their average and median LIVE count, and per solution that it or a peer has
- * LIVE, whether it has it and the share of each peer group that does.
+ * existed on $1), their average and median LIVE count, and (with `withSolutions`) per solution
+ * that it or a peer has LIVE, whether it has it and the share of each peer group that does.
  */
-const PEER_SQL = `
+const peerSql = (withSolutions: boolean) => `
   WITH targets AS (SELECT province_id, municipality_size_class(population) AS size_class FROM municipality WHERE id = ANY($2::int[])),
   -- Only the municipalities that can be a target or a peer (same province or same size class)
   -- need their LIVE count: the latest events of the rest of the country are never looked at.
@@ -60,13 +60,18 @@ const PEER_SQL = `
   )
   SELECT t.id AS municipality_id, t.live_count, pr.code AS province_code, pr.name AS province_name, t.size_class,
          st.province_peers, st.province_avg, st.province_median, st.size_peers, st.size_avg, st.size_median,
-         coalesce((
+         ${
+           // Without the per-solution lines, PostgreSQL skips peer_solution, own and lines (unreferenced CTEs).
+           withSolutions
+             ? `coalesce((
            SELECT json_agg(json_build_object(
                     'solution_id', s.id, 'slug', s.slug, 'name', s.name, 'has_live', li.has_live,
                     'province_share', li.province_n::float8 / nullif(st.province_peers, 0),
                     'size_share', li.size_n::float8 / nullif(st.size_peers, 0))
                   ORDER BY li.province_n DESC, li.size_n DESC, s.slug)
-           FROM lines li JOIN solution s ON s.id = li.solution_id WHERE li.target_id = t.id), '[]'::json) AS solutions
+           FROM lines li JOIN solution s ON s.id = li.solution_id WHERE li.target_id = t.id), '[]'::json)`
+             : `'[]'::json`
+         } AS solutions
   FROM target t
   JOIN stats st ON st.target_id = t.id
   JOIN province pr ON pr.id = t.province_id`;
@@ -114,8 +119,9 @@ const COMPLIANCE_SQL = `
 export class ProfileService {
   constructor(private readonly pool: Pool) {}
 
-  async peers(asOf: string, ids: readonly number[]): Promise<PeerRowData[]> {
-    return (await this.pool.query<PeerRowData>(PEER_SQL, [asOf, ids])).rows;
+  /** Without `withSolutions`, every row's `solutions` is empty. */
+  async peers(asOf: string, ids: readonly number[], withSolutions = true): Promise<PeerRowData[]> {
+    return (await this.pool.query<PeerRowData>(peerSql(withSolutions), [asOf, ids])).rows;
   }
 
   async summaries(asOf: string, ids: readonly number[]): Promise<SummaryRowData[]> {

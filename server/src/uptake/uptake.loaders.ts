@@ -43,6 +43,11 @@ export function uptakeLoaders(pool: Pool) {
       (asOf, ids) => profile.peers(asOf, ids),
       (r) => r.municipality_id,
     ),
+    /** The same without the per-solution lines (`solutions` is empty): for queries that do not ask for them. */
+    peerComparisonStats: asOfLoader<PeerRowData>(
+      (asOf, ids) => profile.peers(asOf, ids, false),
+      (r) => r.municipality_id,
+    ),
     /** Status counts of a municipality on asOf. */
     uptakeSummary: asOfLoader<SummaryRowData>(
       (asOf, ids) => profile.summaries(asOf, ids),
