@@ -64,7 +64,7 @@ const uptakeSql = (grouping: GroupingKind) => `
   FROM groups
   UNION ALL
   SELECT true, 0, 'ALL', 'Nederland', NULL, count(*)::int, count(*) FILTER (WHERE pairs > 0)::int,
-         coalesce(sum(pairs), 0)::int, (SELECT count(DISTINCT solution_id)::int FROM held),
+         coalesce(sum(pairs), 0)::int, (SELECT count(*)::int FROM sel WHERE EXISTS (SELECT 1 FROM held h WHERE h.solution_id = sel.id)),
          coalesce(sum(declared), 0)::int, coalesce(sum(compliant), 0)::int, (SELECT count(*)::int FROM sel)
   FROM per_m
   ORDER BY is_total, sort_rank, group_key`;
