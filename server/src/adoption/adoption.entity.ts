@@ -28,8 +28,9 @@ import { AdoptionEvent, type AdoptionMode, type AdoptionStatus, type Provenance 
 @Check('ck_adoption_version', `version >= 1`)
 @Check('ck_adoption_dates', `first_event_date <= status_since`)
 @Index('ix_adoption_solution_status', ['solutionId', 'status'])
-// INCLUDE (status_since) is beyond TypeORM's index options: the migration owns this index's definition.
-@Index('ix_adoption_municipality_status', ['municipalityId', 'status', 'solutionId'], { synchronize: false })
+// (municipality_id, status, solution_id) INCLUDE (status_since) is beyond TypeORM's index options:
+// the migration owns this index's definition, and schema comparison leaves it alone.
+@Index('ix_adoption_municipality_status', { synchronize: false })
 @Index('ix_adoption_status_since', ['statusSince'])
 @Index('ix_adoption_updated_at', ['updatedAt'])
 export class Adoption {
