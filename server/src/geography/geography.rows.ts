@@ -12,7 +12,7 @@ export interface MunicipalityRow {
   tooi_uri: string;
   valid_from: string | null;
   valid_to: string | null;
-  /** The province row, when the statement joined it (MunicipalityService.byCode, adoption pages). */
+  /** The province row, when the statement joined it (see `Joined` in adoption/adoption.paging.ts). */
   province?: ProvinceRow;
 }
 
@@ -29,11 +29,3 @@ export const MUNICIPALITY_COLUMNS = `m.id, m.code, m.name, m.official_name, m.pr
 
 /** Needs `province p`. */
 export const PROVINCE_COLUMNS = `p.id, p.code, p.name, p.tooi_uri`;
-
-/**
- * A joined row as one JSON value with the keys of a column list, so a statement can carry the
- * rows a resolver would otherwise fetch with a second statement. The value parses to the same
- * shape as a plain row for text, integer, boolean and date columns (dates stay YYYY-MM-DD text);
- * cast numeric to text and leave timestamptz out, as JSON would change their types.
- */
-export const jsonRow = (columns: string) => `(SELECT to_json(j) FROM (SELECT ${columns}) j)`;

@@ -2,13 +2,8 @@ import type { Pool } from 'pg';
 import { badInput } from '../errors.js';
 import { decodeCursor, toPage, type Page } from '../pagination.js';
 import { Municipality, type MunicipalityFilter, type SizeClass } from './geography.types.js';
-import {
-  MUNICIPALITY_COLUMNS,
-  PROVINCE_COLUMNS,
-  jsonRow,
-  type MunicipalityRow,
-  type ProvinceRow,
-} from './geography.rows.js';
+import { joinedColumns, nest } from '../adoption/adoption.paging.js';
+import { MUNICIPALITY_COLUMNS, PROVINCE_COLUMNS, type MunicipalityRow, type ProvinceRow } from './geography.rows.js';
 
 const PROVINCE_CODE = /^PV\d{2}$/;
 
@@ -17,12 +12,12 @@ export class MunicipalityService {
   constructor(private readonly pool: Pool) {}
 
   async byCode(code: string): Promise<MunicipalityRow | null> {
-    const { rows } = await this.pool.query<MunicipalityRow>(
-      `SELECT ${MUNICIPALITY_COLUMNS}, ${jsonRow(PROVINCE_COLUMNS)} AS province
+    const { rows } = await this.pool.query<Record<string, unknown>>(
+      `SELECT ${MUNICIPALITY_COLUMNS}, ${joinedColumns(PROVINCE_COLUMNS, 'p', 'p', 'province')}
          FROM municipality m JOIN province p ON p.id = m.province_id WHERE m.code = upper($1)`,
       [code.trim()],
     );
-    return rows[0] ?? null;
+    return rows[0] ? nest<MunicipalityRow>(rows[0]) : null;
   }
 
   async provinces(): Promise<ProvinceRow[]> {

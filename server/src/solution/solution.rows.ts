@@ -20,7 +20,7 @@ export interface SolutionRow {
 
 export const SOLUTION_COLUMNS = `s.id, s.slug, s.name, s.description, s.kind, s.lifecycle, s.initiative_id,
   s.origin_municipality_id, s.maintainer_organisation_id, s.licence, s.repository_url, s.website, s.launched_on,
-  s.development_cost_eur::text AS development_cost_eur, s.implementation_cost_eur::text AS implementation_cost_eur, s.version`;
+  s.development_cost_eur, s.implementation_cost_eur, s.version`;
 
 /** A solution joined to a relation or link, with the id of the row the loader was asked about. */
 export interface LinkedSolutionRow extends SolutionRow {
