@@ -1,4 +1,4 @@
-import { usePreparedStatements } from './performance/prepared-statements.js';
+import { createLookupPool, usePreparedStatements } from './performance/prepared-statements.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -75,6 +75,7 @@ export async function buildApp({
   expectedMigrations = MIGRATION_NAMES,
 }: AppDeps): Promise<FastifyInstance> {
   usePreparedStatements(pool);
+  const lookups = createLookupPool(pool, (err) => log.warn({ err }, 'database pool error (lookups)'));
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: MAX_BODY_BYTES,
@@ -144,6 +145,7 @@ export async function buildApp({
   // stops after that. (Apollo's fastify drain plugin would call close() again: a deadlock.)
   app.addHook('onClose', async () => {
     await apollo.stop();
+    await lookups.end();
   });
 
   await app.register(authPlugin, { pool, config });
@@ -152,7 +154,8 @@ export async function buildApp({
     method: ['GET', 'POST', 'OPTIONS'],
     preHandler: requireValidHost,
     handler: fastifyApolloHandler(apollo, {
-      context: async (req, reply) => createContext(pool, req.log, req.id, await requestIdentity(req, reply, pool)),
+      context: async (req, reply) =>
+        createContext(pool, req.log, req.id, await requestIdentity(req, reply, pool), lookups),
     }),
   });
 

@@ -38,12 +38,14 @@ export function createContext(
   log: FastifyBaseLogger,
   requestId: string,
   identity: Partial<RequestIdentity> = {},
+  /** The pool for the loaders' keyed reads (createLookupPool); default `pool`. */
+  lookups: Pool = pool,
 ): Context {
   return {
     requestId,
     pool,
     log,
-    loaders: createLoaders(pool),
+    loaders: createLoaders(pool, lookups),
     actor: identity.actor ?? ANONYMOUS,
     idempotencyKey: identity.idempotencyKey ?? null,
     clientIp: identity.clientIp ?? 'unknown',

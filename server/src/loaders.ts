@@ -8,17 +8,20 @@ import { solutionLoaders } from './solution/solution.loaders.js';
 import { standardLoaders } from './standard/standard.loaders.js';
 import { uptakeLoaders } from './uptake/uptake.loaders.js';
 
-/** Per-request DataLoaders for every relation; created fresh for each request (no shared cache). */
-export function createLoaders(pool: Pool) {
+/**
+ * Per-request DataLoaders for every relation; created fresh for each request (no shared cache).
+ * The keyed reads go to `lookups` (generic plans, see createLookupPool); aggregates over many rows to `pool`.
+ */
+export function createLoaders(pool: Pool, lookups: Pool = pool) {
   return {
-    ...geographyLoaders(pool),
-    ...regionLoaders(pool),
-    ...solutionLoaders(pool),
-    ...standardLoaders(pool),
-    ...initiativeLoaders(pool),
-    ...organisationLoaders(pool),
-    ...adoptionLoaders(pool),
-    ...uptakeLoaders(pool),
+    ...geographyLoaders(lookups),
+    ...regionLoaders(lookups),
+    ...solutionLoaders(lookups),
+    ...standardLoaders(lookups),
+    ...initiativeLoaders(lookups),
+    ...organisationLoaders(lookups),
+    ...adoptionLoaders(lookups),
+    ...uptakeLoaders(pool, lookups),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

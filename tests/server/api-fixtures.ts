@@ -3,6 +3,7 @@ import { graphql, type ExecutionResult, type GraphQLSchema } from '../../server/
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createContext } from '../../server/src/context.js';
+import { createLookupPool } from '../../server/src/performance/prepared-statements.js';
 import { poolOf } from '../../server/src/data-source.js';
 import { createLogger } from '../../server/src/logger.js';
 import { createSchema } from '../../server/src/schema.js';
@@ -150,7 +151,12 @@ export interface ApiHarness {
   ds: DataSource;
   pool: Pool;
   schema: GraphQLSchema;
-  /** Executes an operation without HTTP, with a fresh context (fresh DataLoaders) per call. */
+  /** The loaders' pool for keyed reads, as the app has it (createLookupPool). */
+  lookups: Pool;
+  /**
+   * Executes an operation without HTTP, with a fresh context (fresh DataLoaders) per call. A
+   * `pool` given serves every statement, the keyed reads too.
+   */
   gql: Gql;
   /** Like `gql`, but fails the test with the errors when there are any; returns `data`. */
   data: (source: string, variables?: Record<string, unknown>) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -163,14 +169,24 @@ export async function openApi(template: TemplateKind, withFixtures: boolean): Pr
   const pool = poolOf(ds);
   const schema = await createSchema();
   const log = createLogger('silent', false);
-  const gql: Gql = (source, variableValues, p = pool) =>
-    graphql({ schema, source, variableValues, contextValue: createContext(p, log, 'test') }) as Promise<Result>;
+  const lookups = createLookupPool(pool, (err) => log.warn({ err }, 'lookups pool error'));
+  const gql: Gql = (source, variableValues, p) =>
+    graphql({
+      schema,
+      source,
+      variableValues,
+      contextValue: p ? createContext(p, log, 'test') : createContext(pool, log, 'test', {}, lookups),
+    }) as Promise<Result>;
   const data = async (source: string, variables?: Record<string, unknown>) => {
     const res = await gql(source, variables);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${res.errors.map((e) => e.message).join('; ')}`);
     return res.data;
   };
-  return { db, ds, pool, schema, gql, data };
+  const drop = async () => {
+    await lookups.end();
+    await db.drop();
+  };
+  return { db: { ...db, drop }, ds, pool, lookups, schema, gql, data };
 }
 
 /** The `extensions.code` of each error. */

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usePreparedStatements } from '../../server/src/performance/prepared-statements.js';
+import { openApi, type ApiHarness } from './api-fixtures.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 /** Named prepared statements for the read pool (server/src/performance/prepared-statements.ts), on a real PostgreSQL. */
@@ -57,5 +58,48 @@ describe('prepared statements', () => {
     await expect(pool.query('SELECT $1::int / 0', [1])).rejects.toThrow(/division by zero/);
     const { rows } = await pool.query('SELECT $1::int + 1 AS n', [41]);
     expect(rows).toEqual([{ n: 42 }]);
+  });
+});
+
+/** The loaders' pool for keyed reads (createLookupPool): generic plans, the same answers. */
+describe('lookups pool', () => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await openApi('reference', true);
+  });
+  afterAll(async () => {
+    await api?.db.drop();
+  });
+
+  const setting = async (p: pg.Pool) =>
+    (
+      await p.query<{ mode: string; app: string }>(
+        `SELECT current_setting('plan_cache_mode') AS mode, current_setting('application_name') AS app`,
+      )
+    ).rows[0]!;
+
+  it('runs its sessions with generic plans, the main pool with PostgreSQL’s choice', async () => {
+    const main = await setting(api.pool);
+    const lookups = await setting(api.lookups);
+    expect(main.mode).toBe('auto');
+    expect(lookups.mode).toBe('force_generic_plan');
+    expect(lookups.app).toBe(`${main.app}-lookups`);
+  });
+
+  it('serves the loaders’ keyed reads, with the answers of the main pool', async () => {
+    const q = `{ solution(slug: "open-zaak") { name adoptions(status: [LIVE]) { totalCount
+      edges { node { status municipality { code province { code } } } } } } }`;
+    const split = await api.gql(q);
+    const single = await api.gql(q, {}, api.pool);
+    expect(split.errors).toBeUndefined();
+    expect(split.data).toEqual(single.data);
+    expect(split.data?.solution.adoptions.totalCount).toBeGreaterThan(0);
+    // The last statement of a lookups session is the adopters page: the loaders ran there.
+    await api.gql(q);
+    const { rows } = await api.pool.query<{ query: string }>(
+      `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-lookups'`,
+    );
+    expect(rows.some((r) => r.query.includes('PARTITION BY b.parent_key'))).toBe(true);
   });
 });

@@ -66,18 +66,31 @@ export function joinedColumns(columns: string, alias: string, as: string, prefix
     .join(', ');
 }
 
-/** Turns the `"a.b"` columns of `Joined` into nested objects (the joins are to required rows: never absent). */
+/** Each column name's path (`"municipality.province.code"` → its steps; null for a plain name). */
+const columnPaths = new Map<string, readonly string[] | null>();
+function pathOf(key: string): readonly string[] | null {
+  let path = columnPaths.get(key);
+  if (path === undefined) {
+    path = key.includes('.') ? key.split('.') : null;
+    columnPaths.set(key, path);
+  }
+  return path;
+}
+
+/**
+ * Turns the `"a.b"` columns of `Joined` into nested objects (the joins are to required rows:
+ * never absent). Column names are our constants, so their split paths are kept.
+ */
 export function nest<R>(row: Record<string, unknown>): R {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(row)) {
-    const dot = key.indexOf('.');
-    if (dot < 0) {
+  for (const key in row) {
+    const path = pathOf(key);
+    if (path === null) {
       out[key] = row[key];
       continue;
     }
     let target = out;
-    const path = key.split('.');
-    for (const step of path.slice(0, -1)) target = (target[step] ??= {}) as Record<string, unknown>;
+    for (let i = 0; i < path.length - 1; i++) target = (target[path[i]!] ??= {}) as Record<string, unknown>;
     target[path[path.length - 1]!] = row[key];
   }
   return out as R;
