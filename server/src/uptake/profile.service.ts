@@ -19,14 +19,25 @@ const peerSql = (withSolutions: boolean) => `
       AND (m.province_id IN (SELECT province_id FROM targets)
            OR municipality_size_class(m.population) IN (SELECT size_class FROM targets))
   ),
-  sel AS (SELECT id FROM solution),
-  ${latestCte('$1::date', { statuses: `'{LIVE}'::text[]` })},
-  live AS (SELECT municipality_id, solution_id FROM latest WHERE status = 'LIVE'),
+  -- Every adoption is of an existing solution: no join with the solution table.
+  ${latestCte('$1::date', { joins: 'JOIN valid v ON v.id = a.municipality_id', statuses: `'{LIVE}'::text[]` })},
+  ${
+    // Without the per-solution lines the LIVE pairs are only counted. Read once, the latest CTE is
+    // aggregated as it is scanned instead of being stored first (the 10× peers: 60 → 20 ms).
+    withSolutions
+      ? `live AS (SELECT municipality_id, solution_id FROM latest WHERE status = 'LIVE'),
   counts AS (
     SELECT v.id, v.province_id, v.size_class, count(l.solution_id)::int AS live_count
     FROM valid v LEFT JOIN live l ON l.municipality_id = v.id
     GROUP BY v.id, v.province_id, v.size_class
-  ),
+  ),`
+      : `counts AS (
+    SELECT v.id, v.province_id, v.size_class, coalesce(n.live_count, 0)::int AS live_count
+    FROM valid v
+    LEFT JOIN (SELECT municipality_id, count(*) AS live_count FROM latest WHERE status = 'LIVE' GROUP BY municipality_id) n
+      ON n.municipality_id = v.id
+  ),`
+  }
   target AS (SELECT * FROM counts WHERE id = ANY($2::int[])),
   peer AS (
     SELECT t.id AS target_id, p.id AS peer_id, p.live_count,
@@ -44,7 +55,9 @@ const peerSql = (withSolutions: boolean) => `
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY pe.live_count) FILTER (WHERE pe.same_size))::float8 AS size_median
     FROM target t LEFT JOIN peer pe ON pe.target_id = t.id
     GROUP BY t.id
-  ),
+  )${
+    withSolutions
+      ? `,
   peer_solution AS (
     SELECT pe.target_id, l.solution_id,
            count(*) FILTER (WHERE pe.same_province)::int AS province_n,
@@ -57,11 +70,12 @@ const peerSql = (withSolutions: boolean) => `
     SELECT coalesce(ps.target_id, o.target_id) AS target_id, coalesce(ps.solution_id, o.solution_id) AS solution_id,
            o.solution_id IS NOT NULL AS has_live, coalesce(ps.province_n, 0) AS province_n, coalesce(ps.size_n, 0) AS size_n
     FROM peer_solution ps FULL JOIN own o ON o.target_id = ps.target_id AND o.solution_id = ps.solution_id
-  )
+  )`
+      : ''
+  }
   SELECT t.id AS municipality_id, t.live_count, pr.code AS province_code, pr.name AS province_name, t.size_class,
          st.province_peers, st.province_avg, st.province_median, st.size_peers, st.size_avg, st.size_median,
          ${
-           // Without the per-solution lines, PostgreSQL skips peer_solution, own and lines (unreferenced CTEs).
            withSolutions
              ? `coalesce((
            SELECT json_agg(json_build_object(
