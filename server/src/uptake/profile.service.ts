@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import type { ComplianceEntryData, PeerRowData, SummaryRowData } from './profile.rows.js';
-import { existedOn, latestCte } from './uptake.sql.js';
+import { changedLaterSelect, existedOn, latestCte } from './uptake.sql.js';
+
+const VALID_ONLY = 'JOIN valid v ON v.id = a.municipality_id';
 
 /**
  * "Gluren bij de buren": for each municipality in $2 that existed on $1, its LIVE solution count
@@ -19,23 +21,30 @@ const peerSql = (withSolutions: boolean) => `
       AND (m.province_id IN (SELECT province_id FROM targets)
            OR municipality_size_class(m.population) IN (SELECT size_class FROM targets))
   ),
-  -- Every adoption is of an existing solution: no join with the solution table.
-  ${latestCte('$1::date', { joins: 'JOIN valid v ON v.id = a.municipality_id', statuses: `'{LIVE}'::text[]` })},
   ${
-    // Without the per-solution lines the LIVE pairs are only counted. Read once, the latest CTE is
-    // aggregated as it is scanned instead of being stored first (the 10× peers: 60 → 20 ms).
     withSolutions
-      ? `live AS (SELECT municipality_id, solution_id FROM latest WHERE status = 'LIVE'),
+      ? `-- Every adoption is of an existing solution: no join with the solution table.
+  ${latestCte('$1::date', { joins: VALID_ONLY, statuses: `'{LIVE}'::text[]` })},
+  live AS (SELECT municipality_id, solution_id FROM latest WHERE status = 'LIVE'),
   counts AS (
     SELECT v.id, v.province_id, v.size_class, count(l.solution_id)::int AS live_count
     FROM valid v LEFT JOIN live l ON l.municipality_id = v.id
     GROUP BY v.id, v.province_id, v.size_class
   ),`
-      : `counts AS (
-    SELECT v.id, v.province_id, v.size_class, coalesce(n.live_count, 0)::int AS live_count
-    FROM valid v
-    LEFT JOIN (SELECT municipality_id, count(*) AS live_count FROM latest WHERE status = 'LIVE' GROUP BY municipality_id) n
-      ON n.municipality_id = v.id
+      : // Only counts: per municipality the LIVE pairs unchanged since $1 are counted in the
+        // projection's index, and the few changed since are looked up in their events (the 10×
+        // peers: 60 → 14 ms, against scanning every pair into the latest CTE first).
+        `later AS (
+    SELECT x.municipality_id, count(*) FILTER (WHERE x.status = 'LIVE') AS live_count
+    FROM ${changedLaterSelect('$1::date', { joins: VALID_ONLY })} x
+    GROUP BY x.municipality_id
+  ),
+  counts AS (
+    SELECT v.id, v.province_id, v.size_class,
+           ((SELECT count(*) FROM adoption a
+              WHERE a.municipality_id = v.id AND a.status = 'LIVE' AND a.status_since <= $1::date)
+            + coalesce(l.live_count, 0))::int AS live_count
+    FROM valid v LEFT JOIN later l ON l.municipality_id = v.id
   ),`
   }
   target AS (SELECT * FROM counts WHERE id = ANY($2::int[])),

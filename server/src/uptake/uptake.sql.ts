@@ -42,11 +42,7 @@ export const latestCte = (date: string, scope: LatestScope = {}) => {
   const joins = scope.joins ?? VALID_AND_SELECTED;
   const where = (...own: string[]) => [...own, ...(scope.where ?? [])].join(' AND ');
   const kept = scope.statuses ? [`a.status = ANY(${scope.statuses})`] : [];
-  const changedLater = `(SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
-     FROM adoption a ${joins}
-     JOIN adoption_event e ON e.municipality_id = a.municipality_id AND e.solution_id = a.solution_id
-     WHERE ${where(`a.status_since > ${date}`, `e.effective_date <= ${date}`)}
-     ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC)`;
+  const changedLater = changedLaterSelect(date, scope);
   return `latest AS (
     SELECT a.municipality_id, a.solution_id, a.status
     FROM adoption a ${joins}
@@ -54,6 +50,20 @@ export const latestCte = (date: string, scope: LatestScope = {}) => {
     UNION ALL
     ${scope.statuses ? `SELECT * FROM ${changedLater} later WHERE later.status = ANY(${scope.statuses})` : changedLater}
   )`;
+};
+
+/**
+ * A subquery: (municipality_id, solution_id, status) on `date` of the pairs in scope whose
+ * projection changed after `date` (their status on `date` comes from their events). The other
+ * half of `latestCte`, for statements that count the unchanged pairs in the projection directly.
+ */
+export const changedLaterSelect = (date: string, scope: Omit<LatestScope, 'statuses'> = {}) => {
+  const where = [`a.status_since > ${date}`, `e.effective_date <= ${date}`, ...(scope.where ?? [])].join(' AND ');
+  return `(SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
+     FROM adoption a ${scope.joins ?? VALID_AND_SELECTED}
+     JOIN adoption_event e ON e.municipality_id = a.municipality_id AND e.solution_id = a.solution_id
+     WHERE ${where}
+     ORDER BY e.municipality_id, e.solution_id, e.effective_date DESC, e.id DESC)`;
 };
 
 /**
