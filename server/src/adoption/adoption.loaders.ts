@@ -3,12 +3,10 @@ import type { Pool } from 'pg';
 import { groupBy } from '../geography/geography.loaders.js';
 import {
   ADOPTION_EVENT_COLUMNS,
-  ADOPTION_COLUMNS,
   ADOPTION_FROM,
+  adoptionPageSelect,
   type AdoptionEventRow,
   type AdoptionRow,
-  WITH_MUNICIPALITY,
-  WITH_SOLUTION,
 } from './adoption.rows.js';
 import { Adoption, type AdoptionStatus } from './adoption.types.js';
 import { childPageLoader } from './adoption.paging.js';
@@ -26,8 +24,8 @@ export function adoptionLoaders(pool: Pool) {
     /** A municipality's adoptions, paged, ordered by solution slug. Key: municipality id + arguments. */
     adoptionsOfMunicipality: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
-      columns: ADOPTION_COLUMNS,
-      joined: WITH_SOLUTION,
+      // Every column and the solution, unless the key's select (adoptionPageSelectFor) narrows it.
+      ...adoptionPageSelect(undefined, { solution: true }),
       parentColumn: 'a.municipality_id',
       order: ['solution_slug'],
       where: statusWhere,
@@ -36,8 +34,7 @@ export function adoptionLoaders(pool: Pool) {
     /** A solution's adoptions (its adopters), paged, ordered by municipality code. Key: solution id + arguments. */
     adoptionsOfSolution: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
-      columns: ADOPTION_COLUMNS,
-      joined: WITH_MUNICIPALITY,
+      ...adoptionPageSelect(undefined, { municipality: true }),
       parentColumn: 'a.solution_id',
       order: ['municipality_code'],
       where: statusWhere,

@@ -15,6 +15,14 @@ export interface ChildPageKey<F> {
   /** The decoded cursor: the sort key of the last row seen. */
   after: (string | number)[] | null;
   filter: F;
+  /** The columns and joined rows to read, when the query's selection narrows them; default the spec's. */
+  select?: PageColumns;
+}
+
+/** A select list and the rows joined to it (see `Joined`). */
+export interface PageColumns {
+  columns: string;
+  joined?: Joined;
 }
 
 /** Validates `first` and `after` in the resolver, so a bad argument fails that field only. */
@@ -115,22 +123,26 @@ export interface ChildPageSpec<R, F, T> {
 type Ranked<R> = R & { owner_key: number; total_count: number; rn: number | null };
 
 export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T>) {
-  const cacheKey = (k: ChildPageKey<F>) => JSON.stringify([k.parentId, k.first, k.after, k.filter]);
-  const joinedColumnsSql = spec.joined ? `, ${spec.joined.columns}` : '';
-  const joinedJoins = spec.joined ? spec.joined.joins('r') : '';
-  const toRow = spec.joined ? (r: Ranked<R>) => nest<R>(r) : (r: Ranked<R>) => r as R;
+  const selectOf = (k: ChildPageKey<F>): PageColumns => k.select ?? spec;
+  const arguments_ = (k: ChildPageKey<F>) => {
+    const select = selectOf(k);
+    return [k.first, k.after, k.filter, select.columns, select.joined?.columns ?? null];
+  };
+  const cacheKey = (k: ChildPageKey<F>) => JSON.stringify([k.parentId, ...arguments_(k)]);
   return new DataLoader<ChildPageKey<F>, Page<T>, string>(
     async (keys) => {
-      // Keys with the same arguments (normally all of them) share one statement.
+      // Keys with the same arguments and selection (normally all of them) share one statement.
       const groups = new Map<string, ChildPageKey<F>[]>();
       for (const k of keys) {
-        const g = JSON.stringify([k.first, k.after, k.filter]);
+        const g = JSON.stringify(arguments_(k));
         groups.set(g, [...(groups.get(g) ?? []), k]);
       }
       const pages = new Map<string, Page<T>>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { first, after, filter } = group[0]!;
+          const { columns, joined } = selectOf(group[0]!);
+          const toRow = joined ? (r: Ranked<R>) => nest<R>(r) : (r: Ranked<R>) => r as R;
           const params: unknown[] = [group.map((k) => k.parentId)];
           const param = (v: unknown) => {
             params.push(v);
@@ -140,12 +152,12 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
           const orderCols = spec.order.map((c) => `b.${c}`).join(', ');
           const afterCond = after ? `WHERE (${orderCols}) > (${after.map((v) => param(v)).join(', ')})` : '';
           const { rows } = await pool.query<Ranked<R>>(
-            `WITH b AS (SELECT ${spec.columns}, ${spec.parentColumn} AS parent_key FROM ${spec.from} WHERE ${where.join(' AND ')}),
+            `WITH b AS (SELECT ${columns}, ${spec.parentColumn} AS parent_key FROM ${spec.from} WHERE ${where.join(' AND ')}),
                   totals AS (SELECT parent_key, count(*)::int AS total_count FROM b GROUP BY parent_key),
                   ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b.parent_key ORDER BY ${orderCols}) AS rn FROM b ${afterCond})
-             SELECT t.parent_key AS owner_key, t.total_count, r.*${joinedColumnsSql}
+             SELECT t.parent_key AS owner_key, t.total_count, r.*${joined ? `, ${joined.columns}` : ''}
                FROM totals t LEFT JOIN ranked r ON r.parent_key = t.parent_key AND r.rn <= ${param(first + 1)}
-               ${joinedJoins}
+               ${joined ? joined.joins('r') : ''}
               ORDER BY t.parent_key, r.rn`,
             params,
           );

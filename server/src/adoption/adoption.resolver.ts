@@ -1,9 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Municipality } from '../geography/geography.types.js';
 import { Organisation } from '../organisation/organisation.types.js';
 import { pageSize } from '../pagination.js';
 import { Solution } from '../solution/solution.types.js';
+import { adoptionPageSelectFor } from './adoption.rows.js';
 import { AdoptionService } from './adoption.service.js';
 import { Adoption, AdoptionConnection, AdoptionEvent, AdoptionFilter } from './adoption.types.js';
 
@@ -49,8 +51,13 @@ export class AdoptionResolver {
     description:
       'Adoptions (current state per municipality and solution), ordered by municipality code, then solution slug. With `changedSince`, what changed since a previous sync.',
   })
-  async adoptions(@Args(() => AdoptionsArgs) args: AdoptionsArgs, @Ctx() ctx: Context) {
-    return new AdoptionService(ctx.pool).list(args.filter, pageSize(args.first), args.after);
+  async adoptions(
+    @Args(() => AdoptionsArgs) args: AdoptionsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const select = adoptionPageSelectFor(info, { municipality: true, solution: true });
+    return new AdoptionService(ctx.pool).list(args.filter, pageSize(args.first), args.after, select);
   }
 
   @FieldResolver(() => Municipality, { description: 'The adopting municipality.' })

@@ -1,6 +1,9 @@
-import { MUNICIPALITY_COLUMNS, PROVINCE_COLUMNS, type MunicipalityRow } from '../geography/geography.rows.js';
-import { joinedColumns, type Joined } from './adoption.paging.js';
-import { SOLUTION_COLUMNS, type SolutionRow } from '../solution/solution.rows.js';
+import { columnsFor, mapColumns, type FieldColumns } from '../columns.js';
+import { MUNICIPALITY_FIELDS, PROVINCE_FIELDS, type MunicipalityRow } from '../geography/geography.rows.js';
+import { selectionAt, selectionTree, type SelectionTree } from '../lookahead.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { joinedColumns, type Joined, type PageColumns } from './adoption.paging.js';
+import { SOLUTION_FIELDS, type SolutionRow } from '../solution/solution.rows.js';
 
 /** Rows as the adoption SQL returns them (dates as YYYY-MM-DD strings, timestamptz as Date). */
 export interface AdoptionRow {
@@ -22,9 +25,9 @@ export interface AdoptionRow {
   is_demo: boolean;
   version: number;
   updated_at: Date;
-  /** The municipality (with its province), when the statement joined it: WITH_MUNICIPALITY. */
+  /** The municipality (with its province), when the statement joined it (adoptionPageSelect). */
   municipality?: MunicipalityRow;
-  /** The solution, when the statement joined it: WITH_SOLUTION. */
+  /** The solution, when the statement joined it (adoptionPageSelect). */
   solution?: SolutionRow;
 }
 
@@ -35,23 +38,68 @@ export const ADOPTION_COLUMNS = `a.id, a.municipality_id, a.solution_id, m.code 
 
 export const ADOPTION_FROM = `adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id`;
 
-/**
- * The rows the `municipality` (with its `province`) and `solution` fields of a page of adoptions
- * resolve to, joined to the page's rows (see `Joined`), so the page with them is one statement.
- */
-const MUNICIPALITY_JOIN = (r: string) =>
-  `LEFT JOIN municipality jm ON jm.id = ${r}.municipality_id LEFT JOIN province jp ON jp.id = jm.province_id`;
-const MUNICIPALITY_JOINED = `${joinedColumns(MUNICIPALITY_COLUMNS, 'm', 'jm', 'municipality')},
-  ${joinedColumns(PROVINCE_COLUMNS, 'p', 'jp', 'municipality.province')}`;
-const SOLUTION_JOIN = (r: string) => `LEFT JOIN solution js ON js.id = ${r}.solution_id`;
-const SOLUTION_JOINED = joinedColumns(SOLUTION_COLUMNS, 's', 'js', 'solution');
-
-export const WITH_MUNICIPALITY: Joined = { joins: MUNICIPALITY_JOIN, columns: MUNICIPALITY_JOINED };
-export const WITH_SOLUTION: Joined = { joins: SOLUTION_JOIN, columns: SOLUTION_JOINED };
-export const WITH_BOTH: Joined = {
-  joins: (r) => `${MUNICIPALITY_JOIN(r)} ${SOLUTION_JOIN(r)}`,
-  columns: `${MUNICIPALITY_JOINED}, ${SOLUTION_JOINED}`,
+/** ADOPTION_COLUMNS by field of the GraphQL type Adoption. */
+export const ADOPTION_FIELDS: FieldColumns = {
+  always: [
+    'a.id',
+    'a.municipality_id',
+    'a.solution_id',
+    'm.code AS municipality_code',
+    's.slug AS solution_slug',
+    'a.inherited_from_municipality_id',
+  ],
+  byField: {
+    status: ['a.status'],
+    mode: ['a.mode'],
+    statusSince: ['a.status_since'],
+    firstEventDate: ['a.first_event_date'],
+    liveSince: ['a.live_since'],
+    provenance: ['a.provenance'],
+    notes: ['a.notes'],
+    lastConfirmedAt: ['a.last_confirmed_at'],
+    needsReview: ['a.needs_review'],
+    isDemo: ['a.is_demo'],
+    version: ['a.version'],
+    updatedAt: ['a.updated_at'],
+  },
 };
+
+const joinedFields = (fields: FieldColumns, alias: string, as: string, prefix: string) =>
+  mapColumns(fields, (c) => joinedColumns(c, alias, as, prefix));
+const JOINED_MUNICIPALITY = joinedFields(MUNICIPALITY_FIELDS, 'm', 'jm', 'municipality');
+const JOINED_PROVINCE = joinedFields(PROVINCE_FIELDS, 'p', 'jp', 'municipality.province');
+const JOINED_SOLUTION = joinedFields(SOLUTION_FIELDS, 's', 'js', 'solution');
+
+/**
+ * The select of a page of adoptions for the node selection `node` (undefined: every column). The
+ * `municipality` (with its `province`) and `solution` fields that `join` allows are joined to the
+ * page's rows when the query asks for them, so they resolve without a statement of their own.
+ */
+export function adoptionPageSelect(
+  node: SelectionTree | undefined,
+  join: { municipality?: boolean; solution?: boolean },
+): PageColumns {
+  const columns = columnsFor(ADOPTION_FIELDS, node);
+  const joins: ((r: string) => string)[] = [];
+  const joinedCols: string[] = [];
+  const municipality = node?.get('municipality');
+  if (join.municipality && (!node || municipality)) {
+    joins.push((r) => `LEFT JOIN municipality jm ON jm.id = ${r}.municipality_id`);
+    joinedCols.push(columnsFor(JOINED_MUNICIPALITY, municipality));
+    const province = municipality?.get('province');
+    if (!municipality || province) {
+      joins.push(() => `LEFT JOIN province jp ON jp.id = jm.province_id`);
+      joinedCols.push(columnsFor(JOINED_PROVINCE, province));
+    }
+  }
+  const solution = node?.get('solution');
+  if (join.solution && (!node || solution)) {
+    joins.push((r) => `LEFT JOIN solution js ON js.id = ${r}.solution_id`);
+    joinedCols.push(columnsFor(JOINED_SOLUTION, solution));
+  }
+  if (!joins.length) return { columns };
+  return { columns, joined: { joins: (r) => joins.map((j) => j(r)).join(' '), columns: joinedCols.join(', ') } };
+}
 
 /** An adoption event. The actor user is deliberately not selected: personal data is never public. */
 export interface AdoptionEventRow {
@@ -73,3 +121,15 @@ export interface AdoptionEventRow {
 export const ADOPTION_EVENT_COLUMNS = `e.id::text AS id, e.municipality_id, e.solution_id, e.status, e.mode, e.effective_date,
   e.recorded_at, e.actor_organisation_id, e.provenance, e.notes, e.corrects_event_id::text AS corrects_event_id,
   e.inherited_from_municipality_id, e.is_demo`;
+
+/**
+ * The select of the page of adoptions that the connection field of `info` resolves to: for its
+ * `edges { node { … } }` selection (only the keys when no node is asked for).
+ */
+export function adoptionPageSelectFor(
+  info: GraphQLResolveInfo,
+  join: { municipality?: boolean; solution?: boolean },
+): PageColumns {
+  const tree = selectionTree(info);
+  return adoptionPageSelect(tree && (selectionAt(tree, 'edges', 'node') ?? new Map()), join);
+}

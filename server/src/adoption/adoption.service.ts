@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import type { Page } from '../pagination.js';
 import { municipalityCodeArg, regionCodeArg, slugArg } from './adoption.inputs.js';
 import { listPage } from './adoption.paging.js';
-import { ADOPTION_COLUMNS, ADOPTION_FROM, WITH_BOTH, type AdoptionRow } from './adoption.rows.js';
+import { ADOPTION_COLUMNS, ADOPTION_FROM, adoptionPageSelect, type AdoptionRow } from './adoption.rows.js';
+import type { PageColumns } from './adoption.paging.js';
 import { Adoption, type AdoptionFilter } from './adoption.types.js';
 
 /** Reads of adoptions: SQL in, typed rows out. */
@@ -22,6 +23,8 @@ export class AdoptionService {
     filter: AdoptionFilter | null | undefined,
     first: number,
     after: string | null | undefined,
+    /** What to read (adoptionPageSelectFor); default every column, with municipality and solution. */
+    select: PageColumns = adoptionPageSelect(undefined, { municipality: true, solution: true }),
   ): Promise<Page<Adoption>> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -47,8 +50,7 @@ export class AdoptionService {
     if (filter?.isDemo != null) where.push(`a.is_demo = ${param(filter.isDemo)}`);
     return listPage<AdoptionRow, Adoption>(this.pool, {
       from: ADOPTION_FROM,
-      columns: ADOPTION_COLUMNS,
-      joined: WITH_BOTH,
+      ...select,
       where,
       params,
       order: [{ column: 'municipality_code' }, { column: 'solution_slug' }],

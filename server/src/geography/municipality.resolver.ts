@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { pageSize } from '../pagination.js';
 import {
@@ -13,6 +14,7 @@ import { MunicipalityService } from './municipality.service.js';
 import type { SuccessionRow } from './geography.loaders.js';
 import { Region, RegionKind } from './region.types.js';
 import { childPageArgs } from '../adoption/adoption.paging.js';
+import { adoptionPageSelectFor } from '../adoption/adoption.rows.js';
 import { AdoptionConnection, AdoptionsOfArgs, type Adoption } from '../adoption/adoption.types.js';
 import { InitiativeParticipant } from '../initiative/initiative.types.js';
 import { Solution } from '../solution/solution.types.js';
@@ -105,6 +107,7 @@ export class MunicipalityResolver {
     @Root() m: Municipality,
     @Args(() => AdoptionsOfArgs) args: AdoptionsOfArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Adoption>> {
     const { first, after } = childPageArgs(args.first, args.after, ['string']);
     return ctx.loaders.adoptionsOfMunicipality.load({
@@ -112,6 +115,7 @@ export class MunicipalityResolver {
       first,
       after,
       filter: { status: args.status ?? null },
+      select: adoptionPageSelectFor(info, { solution: true }),
     });
   }
 

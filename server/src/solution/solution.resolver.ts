@@ -1,6 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { slugArg } from '../adoption/adoption.inputs.js';
 import { childPageArgs } from '../adoption/adoption.paging.js';
+import { adoptionPageSelectFor } from '../adoption/adoption.rows.js';
 import { AdoptionConnection, AdoptionsOfArgs } from '../adoption/adoption.types.js';
 import type { Context } from '../context.js';
 import { Municipality } from '../geography/geography.types.js';
@@ -114,6 +116,7 @@ export class SolutionResolver {
     @Root() s: Solution,
     @Args(() => AdoptionsOfArgs) args: AdoptionsOfArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Adoption>> {
     const { first, after } = childPageArgs(args.first, args.after, ['string']);
     return ctx.loaders.adoptionsOfSolution.load({
@@ -121,6 +124,7 @@ export class SolutionResolver {
       first,
       after,
       filter: { status: args.status ?? null },
+      select: adoptionPageSelectFor(info, { municipality: true }),
     });
   }
 }
