@@ -2,7 +2,7 @@ import { columnsFor, mapColumns, type FieldColumns } from '../columns.js';
 import { MUNICIPALITY_FIELDS, PROVINCE_FIELDS, type MunicipalityRow } from '../geography/geography.rows.js';
 import { selectionAt, selectionTree, type SelectionTree } from '../lookahead.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { joinedColumns, type Joined, type PageColumns } from './adoption.paging.js';
+import { joinedColumns, type PageColumns } from './adoption.paging.js';
 import { SOLUTION_FIELDS, type SolutionRow } from '../solution/solution.rows.js';
 
 /** Rows as the adoption SQL returns them (dates as YYYY-MM-DD strings, timestamptz as Date). */
