@@ -25,6 +25,8 @@ export interface RequestIdentity {
 export interface Context extends RequestIdentity {
   readonly requestId: string;
   readonly pool: Pool;
+  /** The pool whose sessions use generic plans (createLookupPool), for statements measured to gain from them. */
+  readonly lookups: Pool;
   readonly loaders: Loaders;
   readonly log: FastifyBaseLogger;
 }
@@ -44,6 +46,7 @@ export function createContext(
   return {
     requestId,
     pool,
+    lookups,
     log,
     loaders: createLoaders(pool, lookups),
     actor: identity.actor ?? ANONYMOUS,

@@ -102,4 +102,22 @@ describe('lookups pool', () => {
     );
     expect(rows.some((r) => r.query.includes('PARTITION BY b.parent_key'))).toBe(true);
   });
+
+  it('runs the uptake of today there, and that of a past date on the main pool', async () => {
+    const q = `query($asOf: Date) { uptake(groupBy: MUNICIPALITY, asOf: $asOf) { rows { groupKey adoptedSolutionCount } } }`;
+    const lastOnLookups = async () =>
+      (
+        await api.pool.query<{ query: string }>(
+          `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-lookups'`,
+        )
+      ).rows.map((r) => r.query);
+    // pg_stat_activity keeps the first 1 kB of a statement: this line of the uptake statement is in it.
+    const UPTAKE_MARK = 'sel AS (SELECT s.id FROM solution s WHERE $2::int[] IS NULL';
+    const past = await api.gql(q, { asOf: '2020-06-01' });
+    expect(past.data).toEqual((await api.gql(q, { asOf: '2020-06-01' }, api.pool)).data);
+    expect((await lastOnLookups()).some((s) => s.includes(UPTAKE_MARK))).toBe(false);
+    const today = await api.gql(q, {});
+    expect(today.data).toEqual((await api.gql(q, {}, api.pool)).data);
+    expect((await lastOnLookups()).some((s) => s.includes(UPTAKE_MARK))).toBe(true);
+  });
 });

@@ -43,7 +43,7 @@ export class UptakeResolver {
     const date = asOfOrToday(asOf);
     const wanted = statusesOrDefault(statuses);
     const selection = await resolveSolutions(ctx.pool, solutionSlugs, 'solutionSlugs');
-    const result = await new UptakeService(ctx.pool).uptake(groupBy, date, selection, wanted);
+    const result = await new UptakeService(ctx.pool, ctx.lookups).uptake(groupBy, date, selection, wanted);
     return Object.assign(new UptakeResult(), {
       asOf: date,
       groupBy,

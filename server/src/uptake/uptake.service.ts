@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { AdoptionStatus } from '../adoption/adoption.types.js';
+import { todayInNL } from '../scalars.js';
 import type { SolutionSelection } from './selection.js';
 import type { ComparisonRowData, UptakeRowData } from './uptake.rows.js';
 import { changedLaterSelect, groupCtes, latestCte, validCte, withKind, type GroupingKind } from './uptake.sql.js';
@@ -111,7 +112,17 @@ const comparisonSql = (grouping: GroupingKind) => `
 
 /** Aggregate uptake figures; all counting happens in SQL. */
 export class UptakeService {
-  constructor(private readonly pool: Pool) {}
+  /**
+   * `lookups` (generic plans, see createLookupPool) runs the uptake of today and later: then
+   * almost no pair changed after the date and the best plan does not depend on the values, while
+   * planning the statement cost about as much as running it (demo, per municipality: 10.9 → 6.0 ms;
+   * 10×: equal). For past dates PostgreSQL plans for the date (a generic plan took 5.4 s instead
+   * of 2.2 s for 2019 on the 10× data).
+   */
+  constructor(
+    private readonly pool: Pool,
+    private readonly lookups: Pool = pool,
+  ) {}
 
   async uptake(
     grouping: GroupingKind,
@@ -119,7 +130,8 @@ export class UptakeService {
     selection: SolutionSelection,
     statuses: AdoptionStatus[],
   ): Promise<{ rows: UptakeRowData[]; totals: UptakeRowData; selectedSolutionCount: number }> {
-    const { rows } = await this.pool.query<UptakeRowData>(
+    const pool = asOf >= todayInNL() ? this.lookups : this.pool;
+    const { rows } = await pool.query<UptakeRowData>(
       uptakeSql(grouping),
       withKind(grouping, [asOf, selection.ids, statuses]),
     );
