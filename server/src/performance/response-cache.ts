@@ -69,7 +69,8 @@ export class DataVersionReader {
 interface Entry {
   version: string;
   contentType: string;
-  body: string;
+  /** Encoded once: a hit writes these bytes as they are. */
+  body: Buffer;
   bytes: number;
 }
 
@@ -221,12 +222,8 @@ export function registerResponseCache(app: FastifyInstance, pool: Pool, settings
       isQuery(pending.query, pending.operationName) &&
       errorFree(payload)
     ) {
-      store.set(pending.key, {
-        version: pending.version,
-        contentType,
-        body: payload,
-        bytes: Buffer.byteLength(payload),
-      });
+      const body = Buffer.from(payload);
+      store.set(pending.key, { version: pending.version, contentType, body, bytes: body.length });
     }
     return payload;
   });
