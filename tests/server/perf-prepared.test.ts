@@ -79,6 +79,14 @@ describe('lookups pool', () => {
       )
     ).rows[0]!;
 
+  /** The last statement of each lookups session (pg_stat_activity keeps its first 1 kB). */
+  const lastOnLookups = async () =>
+    (
+      await api.pool.query<{ query: string }>(
+        `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-lookups'`,
+      )
+    ).rows.map((r) => r.query);
+
   it('runs its sessions with generic plans, the main pool with PostgreSQL’s choice', async () => {
     const main = await setting(api.pool);
     const lookups = await setting(api.lookups);
@@ -97,21 +105,12 @@ describe('lookups pool', () => {
     expect(split.data?.solution.adoptions.totalCount).toBeGreaterThan(0);
     // The last statement of a lookups session is the adopters page: the loaders ran there.
     await api.gql(q);
-    const { rows } = await api.pool.query<{ query: string }>(
-      `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-lookups'`,
-    );
-    expect(rows.some((r) => r.query.includes('PARTITION BY b.parent_key'))).toBe(true);
+    expect((await lastOnLookups()).some((s) => s.includes('PARTITION BY b.parent_key'))).toBe(true);
   });
 
   it('runs the uptake of today there, and that of a past date on the main pool', async () => {
     const q = `query($asOf: Date) { uptake(groupBy: MUNICIPALITY, asOf: $asOf) { rows { groupKey adoptedSolutionCount } } }`;
-    const lastOnLookups = async () =>
-      (
-        await api.pool.query<{ query: string }>(
-          `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE '%-lookups'`,
-        )
-      ).rows.map((r) => r.query);
-    // pg_stat_activity keeps the first 1 kB of a statement: this line of the uptake statement is in it.
+    // A line within the first 1 kB of the uptake statement.
     const UPTAKE_MARK = 'sel AS (SELECT s.id FROM solution s WHERE $2::int[] IS NULL';
     const past = await api.gql(q, { asOf: '2020-06-01' });
     expect(past.data).toEqual((await api.gql(q, { asOf: '2020-06-01' }, api.pool)).data);
