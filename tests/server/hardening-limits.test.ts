@@ -131,6 +131,9 @@ describe('hardening: query limits, each just under and just over', () => {
     await rejected(wide(220, 'first: $n'), /Cost limit of 75000 exceeded, found 75200/, { n: 100 });
     await accepted(wide(220, 'first: $n'));
     await accepted(wide(220, ''));
+    // The same document is judged again with each request's variables.
+    await accepted(wide(220, 'first: $n'), { n: 10 });
+    await rejected(wide(220, 'first: $n'), /Cost limit of 75000 exceeded, found 75200/, { n: 100 });
     // Two nested pages of 100 (10,000 nodes) are far over.
     await rejected(
       `query($a: Int, $b: Int) { municipalities(first: $a) { edges { node { adoptions(first: $b) { edges { node { id } } } } } } }`,
