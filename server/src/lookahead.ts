@@ -1,15 +1,4 @@
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-
-/**
- * Whether the current field's selection may include `name`, so a resolver can skip work nobody
- * asked for. Conservative: a fragment (named or inline) counts as "may", whatever it holds, and
- * `@skip`/`@include` are not evaluated, so the answer is only ever "no" when it is certainly no.
- */
-export function maySelect(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some(
-    (node) => node.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === name) ?? false,
-  );
-}
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 
 /** The fields selected below a field, by name (aliases merged); a leaf maps to an empty tree. */
 export type SelectionTree = ReadonlyMap<string, SelectionTree>;
@@ -21,6 +10,20 @@ export type SelectionTree = ReadonlyMap<string, SelectionTree>;
  * never less. Undefined when a fragment cannot be found (then nothing is known).
  */
 export function selectionTree(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): SelectionTree | undefined {
+  // A field under a list resolves once per parent with the same nodes: walk them once.
+  const kept = trees.get(info.fieldNodes);
+  if (kept && kept.fragments === info.fragments) return kept.tree;
+  const tree = walk(info);
+  trees.set(info.fieldNodes, { fragments: info.fragments, tree });
+  return tree;
+}
+
+const trees = new WeakMap<
+  readonly FieldNode[],
+  { fragments: GraphQLResolveInfo['fragments']; tree: SelectionTree | undefined }
+>();
+
+function walk(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): SelectionTree | undefined {
   let known = true;
   const tree = new Map<string, Map<string, unknown>>();
   const add = (into: Map<string, Map<string, unknown>>, selections: readonly SelectionNode[], seen: Set<string>) => {

@@ -536,7 +536,7 @@ describe('timeline, region comparison, profile and reuse on hand-built histories
   });
 
   it('gives the same peer figures whether or not the per-solution lines are asked for', async () => {
-    // Without `solutions` a lighter statement runs; a fragment always gets the full one.
+    // Without `solutions` a lighter statement runs; fragments count with what they select.
     const stats = `liveSolutionCount province { key peerCount averageLiveSolutionCount medianLiveSolutionCount }
       sizeClass { key peerCount averageLiveSolutionCount medianLiveSolutionCount }`;
     const lines = `solutions { solutionSlug hasLive provincePeerShare sizeClassPeerShare }`;

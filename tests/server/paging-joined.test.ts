@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinedColumns, nest } from '../../server/src/adoption/adoption.paging.js';
+import { joinedColumns, nest } from '../../server/src/columns.js';
 import { MUNICIPALITY_COLUMNS } from '../../server/src/geography/geography.rows.js';
 
 describe('rows joined to a page', () => {

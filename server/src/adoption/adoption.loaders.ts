@@ -19,13 +19,16 @@ export interface AdoptionChildFilter {
 const statusWhere = (f: AdoptionChildFilter, param: (v: unknown) => string) =>
   f.status && f.status.length ? [`a.status = ANY(${param(f.status)}::text[])`] : [];
 
+/** Every column, with the solution or the municipality joined: unless a key's select narrows it. */
+const OF_MUNICIPALITY = adoptionPageSelect(undefined, { solution: true });
+const OF_SOLUTION = adoptionPageSelect(undefined, { municipality: true });
+
 export function adoptionLoaders(pool: Pool) {
   return {
     /** A municipality's adoptions, paged, ordered by solution slug. Key: municipality id + arguments. */
     adoptionsOfMunicipality: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
-      // Every column and the solution, unless the key's select (adoptionPageSelectFor) narrows it.
-      ...adoptionPageSelect(undefined, { solution: true }),
+      ...OF_MUNICIPALITY,
       parentColumn: 'a.municipality_id',
       order: ['solution_slug'],
       where: statusWhere,
@@ -34,7 +37,7 @@ export function adoptionLoaders(pool: Pool) {
     /** A solution's adoptions (its adopters), paged, ordered by municipality code. Key: solution id + arguments. */
     adoptionsOfSolution: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
-      ...adoptionPageSelect(undefined, { municipality: true }),
+      ...OF_SOLUTION,
       parentColumn: 'a.solution_id',
       order: ['municipality_code'],
       where: statusWhere,

@@ -1,8 +1,8 @@
-import { columnsFor, mapColumns, type FieldColumns } from '../columns.js';
+import { columnsFor, joinedColumns, mapColumns, type FieldColumns, type PageColumns } from '../columns.js';
 import { MUNICIPALITY_FIELDS, PROVINCE_FIELDS, type MunicipalityRow } from '../geography/geography.rows.js';
 import { selectionAt, selectionTree, type SelectionTree } from '../lookahead.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { joinedColumns, type PageColumns } from './adoption.paging.js';
+
 import { SOLUTION_FIELDS, type SolutionRow } from '../solution/solution.rows.js';
 
 /** Rows as the adoption SQL returns them (dates as YYYY-MM-DD strings, timestamptz as Date). */
@@ -131,5 +131,14 @@ export function adoptionPageSelectFor(
   join: { municipality?: boolean; solution?: boolean },
 ): PageColumns {
   const tree = selectionTree(info);
-  return adoptionPageSelect(tree && (selectionAt(tree, 'edges', 'node') ?? new Map()), join);
+  if (!tree) return adoptionPageSelect(undefined, join);
+  // Kept per selection (one per field of a document) and join, as the field resolves per parent.
+  const key = `${join.municipality ?? false}|${join.solution ?? false}`;
+  let byJoin = selects.get(tree);
+  if (!byJoin) selects.set(tree, (byJoin = new Map()));
+  let select = byJoin.get(key);
+  if (!select) byJoin.set(key, (select = adoptionPageSelect(selectionAt(tree, 'edges', 'node') ?? new Map(), join)));
+  return select;
 }
+
+const selects = new WeakMap<SelectionTree, Map<string, PageColumns>>();

@@ -3,8 +3,10 @@ import type { Page } from '../pagination.js';
 import { municipalityCodeArg, regionCodeArg, slugArg } from './adoption.inputs.js';
 import { listPage } from './adoption.paging.js';
 import { ADOPTION_COLUMNS, ADOPTION_FROM, adoptionPageSelect, type AdoptionRow } from './adoption.rows.js';
-import type { PageColumns } from './adoption.paging.js';
+import type { PageColumns } from '../columns.js';
 import { Adoption, type AdoptionFilter } from './adoption.types.js';
+
+const FULL_LIST_SELECT = adoptionPageSelect(undefined, { municipality: true, solution: true });
 
 /** Reads of adoptions: SQL in, typed rows out. */
 export class AdoptionService {
@@ -24,7 +26,7 @@ export class AdoptionService {
     first: number,
     after: string | null | undefined,
     /** What to read (adoptionPageSelectFor); default every column, with municipality and solution. */
-    select: PageColumns = adoptionPageSelect(undefined, { municipality: true, solution: true }),
+    select: PageColumns = FULL_LIST_SELECT,
   ): Promise<Page<Adoption>> {
     const where: string[] = [];
     const params: unknown[] = [];

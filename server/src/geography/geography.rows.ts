@@ -14,7 +14,7 @@ export interface MunicipalityRow {
   tooi_uri: string;
   valid_from: string | null;
   valid_to: string | null;
-  /** The province row, when the statement joined it (see `Joined` in adoption/adoption.paging.ts). */
+  /** The province row, when the statement joined it (see `Joined` in columns.ts). */
   province?: ProvinceRow;
 }
 

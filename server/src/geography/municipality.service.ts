@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { badInput } from '../errors.js';
 import { decodeCursor, toPage, type Page } from '../pagination.js';
 import { Municipality, type MunicipalityFilter, type SizeClass } from './geography.types.js';
-import { joinedColumns, nest } from '../adoption/adoption.paging.js';
+import { joinedColumns, nest } from '../columns.js';
 import { MUNICIPALITY_COLUMNS, PROVINCE_COLUMNS, type MunicipalityRow, type ProvinceRow } from './geography.rows.js';
 
 const PROVINCE_CODE = /^PV\d{2}$/;

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Municipality } from '../geography/geography.types.js';
-import { maySelect } from '../lookahead.js';
+import { selectionTree } from '../lookahead.js';
 import { DateScalar } from '../scalars.js';
 import { Solution } from '../solution/solution.types.js';
 import { ComplianceEntry, PeerComparison, PeerSolution, UptakeSummary } from './profile.types.js';
@@ -36,7 +36,9 @@ export class MunicipalityProfileResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<PeerComparison | null> {
     const date = asOfOrToday(asOf);
-    const loader = maySelect(info, 'solutions') ? ctx.loaders.peerComparison : ctx.loaders.peerComparisonStats;
+    // Without the per-solution lines in the selection, a lighter statement runs.
+    const withLines = selectionTree(info)?.has('solutions') ?? true;
+    const loader = withLines ? ctx.loaders.peerComparison : ctx.loaders.peerComparisonStats;
     const row = await loader.load({ id: m.dbId, asOf: date });
     return row ? PeerComparison.from(row, date) : null;
   }
