@@ -42,7 +42,7 @@ export class UptakeResolver {
   ): Promise<UptakeResult> {
     const date = asOfOrToday(asOf);
     const wanted = statusesOrDefault(statuses);
-    const selection = await resolveSolutions(ctx.pool, solutionSlugs, 'solutionSlugs');
+    const selection = await resolveSolutions(ctx.lookups, solutionSlugs, 'solutionSlugs');
     const result = await new UptakeService(ctx.pool, ctx.lookups).uptake(groupBy, date, selection, wanted);
     return Object.assign(new UptakeResult(), {
       asOf: date,
@@ -71,7 +71,10 @@ export class UptakeResolver {
   ): Promise<RegionComparison> {
     const date = asOfOrToday(asOf);
     const wanted = statusesOrDefault(statuses);
-    const selection = await resolveSolutions(ctx.pool, solutionSlugs, 'solutionSlugs', { min: 1, max: MAX_COMPARED });
+    const selection = await resolveSolutions(ctx.lookups, solutionSlugs, 'solutionSlugs', {
+      min: 1,
+      max: MAX_COMPARED,
+    });
     const rows = await new UptakeService(ctx.pool).comparison(kind, date, selection.ids!, wanted);
     return Object.assign(new RegionComparison(), {
       kind,

@@ -90,28 +90,44 @@ const uptakeSql = (grouping: GroupingKind) => `
 /**
  * Region × solution: per group, how many municipalities hold each selected solution in one of the
  * statuses on asOf. $1 asOf, $2 solution ids (in the caller's order), $3 statuses, $4 region kind (region groupings only).
+ *
+ * Each group member's pairs unchanged since $1 come from the projection's index on (municipality,
+ * status, solution), the later-changed ones from their events; the pairs are counted per integer
+ * group id. (Joining every pair to `valid` and `sel` first and grouping by the text key cost 5.1
+ * instead of 3.9 ms on the demo data, 23 instead of 15 ms on 10×.)
  */
 const comparisonSql = (grouping: GroupingKind) => `
   WITH RECURSIVE
   ${validCte('$1::date')},
   sel AS (SELECT s.id, s.slug, s.name, o.ord FROM unnest($2::int[]) WITH ORDINALITY AS o(id, ord) JOIN solution s ON s.id = o.id),
-  ${latestCte('$1::date', { statuses: '$3::text[]' })},
   ${groupCtes(grouping, '$4::text')},
-  denominators AS (
-    SELECT group_key, group_name, count(*)::int AS municipality_count FROM grp GROUP BY group_key, group_name
+  later AS (
+    SELECT x.municipality_id, x.solution_id
+    FROM ${changedLaterSelect('$1::date', { joins: '', where: ['a.solution_id = ANY($2::int[])'] })} x
+    WHERE x.status = ANY($3::text[])
   ),
   counts AS (
-    SELECT g.group_key, l.solution_id, count(*)::int AS n
-    FROM grp g JOIN latest l ON l.municipality_id = g.municipality_id AND l.status = ANY($3::text[])
-    GROUP BY g.group_key, l.solution_id
+    SELECT x.group_id, x.solution_id, count(*)::int AS n
+    FROM (
+      SELECT g.group_id, a.solution_id FROM grp g
+      JOIN adoption a ON a.municipality_id = g.municipality_id AND a.status = ANY($3::text[])
+                     AND a.solution_id = ANY($2::int[]) AND a.status_since <= $1::date
+      UNION ALL
+      SELECT g.group_id, l.solution_id FROM grp g JOIN later l ON l.municipality_id = g.municipality_id
+    ) x
+    GROUP BY x.group_id, x.solution_id
+  ),
+  denominators AS (
+    SELECT group_id, group_key, group_name, count(*)::int AS municipality_count
+    FROM grp GROUP BY group_id, group_key, group_name
   )
   SELECT d.group_key AS code, d.group_name AS name, d.municipality_count,
          json_agg(json_build_object('solution_id', sel.id, 'slug', sel.slug, 'name', sel.name,
                                     'adopting_count', coalesce(c.n, 0)) ORDER BY sel.ord) AS cells
   FROM denominators d
   CROSS JOIN sel
-  LEFT JOIN counts c ON c.group_key = d.group_key AND c.solution_id = sel.id
-  GROUP BY d.group_key, d.group_name, d.municipality_count
+  LEFT JOIN counts c ON c.group_id = d.group_id AND c.solution_id = sel.id
+  GROUP BY d.group_id, d.group_key, d.group_name, d.municipality_count
   ORDER BY d.group_key`;
 
 /** Aggregate uptake figures; all counting happens in SQL. */

@@ -124,8 +124,9 @@ export type GroupingKind =
   | 'CUSTOM';
 
 /**
- * CTEs ending in `grp(municipality_id, group_key, group_name, sort_rank)`: one row per valid
- * municipality and group it falls in. MUNICIPALITY, PROVINCE and SIZE_CLASS put every municipality
+ * CTEs ending in `grp(municipality_id, group_id, group_key, group_name, sort_rank)`: one row per
+ * valid municipality and group it falls in; `group_id` is an integer as unique per group as
+ * `group_key` (the row id of the municipality, province or region; the size class's rank). MUNICIPALITY, PROVINCE and SIZE_CLASS put every municipality
  * in exactly one group (province from its own record; size class from its population, UNKNOWN
  * when it has none, as for municipalities that ended). Region kinds go through `anchorCtes`; a
  * municipality may be in several regions of a kind (cooperations, networks) or in none.
@@ -140,23 +141,23 @@ export const withKind = (grouping: GroupingKind, params: unknown[]) =>
 export function groupCtes(grouping: GroupingKind, kindParam: string): string {
   switch (grouping) {
     case 'MUNICIPALITY':
-      return `grp AS (SELECT v.id AS municipality_id, v.code AS group_key, v.name AS group_name, 0 AS sort_rank FROM valid v)`;
+      return `grp AS (SELECT v.id AS municipality_id, v.id AS group_id, v.code AS group_key, v.name AS group_name, 0 AS sort_rank FROM valid v)`;
     case 'PROVINCE':
       return `grp AS (
-    SELECT v.id AS municipality_id, p.code AS group_key, p.name AS group_name, 0 AS sort_rank
+    SELECT v.id AS municipality_id, p.id AS group_id, p.code AS group_key, p.name AS group_name, 0 AS sort_rank
     FROM valid v JOIN province p ON p.id = v.province_id
   )`;
     case 'SIZE_CLASS':
       return `grp AS (
-    SELECT v.id AS municipality_id, coalesce(v.size_class, 'UNKNOWN') AS group_key,
-           coalesce(v.size_class, 'UNKNOWN') AS group_name,
-           array_position(ARRAY[${SIZE_CLASS_ORDER.map((c) => `'${c}'`).join(', ')}], coalesce(v.size_class, 'UNKNOWN')) AS sort_rank
-    FROM valid v
+    SELECT v.municipality_id, v.sort_rank AS group_id, v.group_key, v.group_key AS group_name, v.sort_rank
+    FROM (SELECT v.id AS municipality_id, coalesce(v.size_class, 'UNKNOWN') AS group_key,
+                 array_position(ARRAY[${SIZE_CLASS_ORDER.map((c) => `'${c}'`).join(', ')}], coalesce(v.size_class, 'UNKNOWN')) AS sort_rank
+          FROM valid v) v
   )`;
     default:
       return `${anchorCtes(kindParam)},
   grp AS (
-    SELECT a.municipality_id, r.code AS group_key, r.name AS group_name, 0 AS sort_rank
+    SELECT a.municipality_id, r.id AS group_id, r.code AS group_key, r.name AS group_name, 0 AS sort_rank
     FROM anchor a
     JOIN region_membership rm ON rm.municipality_id = a.anchor_id
     JOIN region r ON r.id = rm.region_id AND r.kind = ${kindParam}
