@@ -28,6 +28,7 @@ export function adoptionLoaders(pool: Pool) {
     /** A municipality's adoptions, paged, ordered by solution slug. Key: municipality id + arguments. */
     adoptionsOfMunicipality: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
+      countFrom: 'adoption a',
       ...OF_MUNICIPALITY,
       parentColumn: 'a.municipality_id',
       order: ['solution_slug'],
@@ -37,6 +38,7 @@ export function adoptionLoaders(pool: Pool) {
     /** A solution's adoptions (its adopters), paged, ordered by municipality code. Key: solution id + arguments. */
     adoptionsOfSolution: childPageLoader<AdoptionRow, AdoptionChildFilter, Adoption>(pool, {
       from: ADOPTION_FROM,
+      countFrom: 'adoption a',
       ...OF_SOLUTION,
       parentColumn: 'a.solution_id',
       order: ['municipality_code'],

@@ -6,8 +6,9 @@ import { decodeCursor, pageSize, toPage, type Page } from '../pagination.js';
 /**
  * Connections hanging off a parent (a municipality's adoptions, a solution's adoptions, a
  * standard's compliance declarations), batched: one SQL statement pages the children of every
- * parent in the batch, with `row_number() OVER (PARTITION BY parent)` for the page and a
- * `count(*) ... GROUP BY parent` for `totalCount`. Shared by the adoption and standard loaders;
+ * parent in the batch, with a LATERAL `count(*)` (for `totalCount`) and a LATERAL
+ * `ORDER BY … LIMIT` per parent. (A `row_number() OVER (PARTITION BY parent)` over all children
+ * numbered every one of them: 3.0 instead of 1.6 ms for the 1,422 LIVE adopters of a 10× solution.) Shared by the adoption and standard loaders;
  * a candidate for server/src/pagination.ts.
  */
 export interface ChildPageKey<F> {
@@ -38,6 +39,8 @@ export interface ChildPageSpec<R, F, T> {
   joined?: Joined;
   /** The parent's id column, e.g. `a.solution_id`. */
   parentColumn: string;
+  /** FROM clause for `totalCount`, when `where` needs fewer joins than `from` (inner joins stay in a count). */
+  countFrom?: string;
   /** Output column names to sort by, ascending; together unique per parent. */
   order: (keyof R & string)[];
   /** Extra conditions for the filter, using `param` for every value. */
@@ -45,7 +48,7 @@ export interface ChildPageSpec<R, F, T> {
   node: (row: R) => T;
 }
 
-type Ranked<R> = R & { owner_key: number; total_count: number; rn: number | null };
+type Ranked<R> = R & { owner_key: number; total_count: number; in_page: boolean | null };
 
 export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T>) {
   const selectOf = (k: ChildPageKey<F>): PageColumns => k.select ?? spec;
@@ -73,23 +76,24 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
             params.push(v);
             return `$${params.length}`;
           };
-          const where = [`${spec.parentColumn} = ANY($1::int[])`, ...spec.where(filter, param)];
-          const orderCols = spec.order.map((c) => `b.${c}`).join(', ');
+          const where = [`${spec.parentColumn} = k.parent_key`, ...spec.where(filter, param)].join(' AND ');
+          const orderCols = spec.order.map((c) => `x.${c}`).join(', ');
           const afterCond = after ? `WHERE (${orderCols}) > (${after.map((v) => param(v)).join(', ')})` : '';
           const { rows } = await pool.query<Ranked<R>>(
-            `WITH b AS (SELECT ${columns}, ${spec.parentColumn} AS parent_key FROM ${spec.from} WHERE ${where.join(' AND ')}),
-                  totals AS (SELECT parent_key, count(*)::int AS total_count FROM b GROUP BY parent_key),
-                  ranked AS (SELECT b.*, row_number() OVER (PARTITION BY b.parent_key ORDER BY ${orderCols}) AS rn FROM b ${afterCond})
-             SELECT t.parent_key AS owner_key, t.total_count, r.*${joined ? `, ${joined.columns}` : ''}
-               FROM totals t LEFT JOIN ranked r ON r.parent_key = t.parent_key AND r.rn <= ${param(first + 1)}
+            `SELECT k.parent_key AS owner_key, t.total_count, r.*${joined ? `, ${joined.columns}` : ''}
+               FROM unnest($1::int[]) AS k(parent_key)
+              CROSS JOIN LATERAL (SELECT count(*)::int AS total_count FROM ${spec.countFrom ?? spec.from} WHERE ${where}) t
+               LEFT JOIN LATERAL (SELECT x.*, true AS in_page
+                                    FROM (SELECT ${columns} FROM ${spec.from} WHERE ${where}) x ${afterCond}
+                                   ORDER BY ${orderCols} LIMIT ${param(first + 1)}) r ON true
                ${joined ? joined.joins('r') : ''}
-              ORDER BY t.parent_key, r.rn`,
+              ORDER BY k.parent_key, ${spec.order.map((c) => `r.${c}`).join(', ')}`,
             params,
           );
           const byParent = new Map<number, { total: number; rows: R[] }>();
           for (const row of rows) {
             const entry = byParent.get(row.owner_key) ?? { total: row.total_count, rows: [] };
-            if (row.rn !== null) entry.rows.push(toRow(row));
+            if (row.in_page) entry.rows.push(toRow(row));
             byParent.set(row.owner_key, entry);
           }
           for (const k of group) {

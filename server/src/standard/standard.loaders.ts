@@ -77,6 +77,7 @@ export function standardLoaders(pool: Pool) {
     /** Compliance declarations on a standard, paged, ordered by municipality code. Key: standard id + arguments. */
     complianceOfStandard: childPageLoader<ComplianceRow, ComplianceChildFilter, StandardCompliance>(pool, {
       from: COMPLIANCE_FROM,
+      countFrom: 'standard_compliance c',
       columns: COMPLIANCE_COLUMNS,
       parentColumn: 'c.standard_id',
       order: ['municipality_code'],
