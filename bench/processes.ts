@@ -43,7 +43,8 @@ function command(
     case 'ours-cached':
       return {
         cmd: process.execPath,
-        args: [path.join(repoRoot, 'server/dist/server/src/main.js')],
+        // As `pnpm start` runs it (server/package.json): a larger young generation, fewer scavenges.
+        args: ['--max-semi-space-size=32', path.join(repoRoot, 'server/dist/server/src/main.js')],
         env: {
           ...common,
           HOST: '127.0.0.1',

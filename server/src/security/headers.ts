@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import { ConfigError, repoRoot, type Config } from '../config.js';
 
 /** The API's version, sent as `API-Version` on every answer: the server package's version. */
@@ -38,6 +39,26 @@ const LANDING_PAGE_CSP =
   "img-src 'self' data: https://apollo-server-landing-page.cdn.apollographql.com; " +
   "frame-src https://sandbox.embed.apollographql.com; connect-src 'self'; frame-ancestors 'none'";
 
+/**
+ * The headers helmet sets, computed once: they depend only on the options (no nonces, no
+ * per-request values), and helmet would rebuild its middleware, CSP included, on every request.
+ */
+export function helmetHeaders(options: Readonly<HelmetOptions>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
+  return headers;
+}
+
 const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
 /**
@@ -49,8 +70,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
   if (config.corsOrigins.includes('*')) {
     throw new ConfigError('CORS_ORIGINS must list origins; `*` is never allowed because credentials are sent.');
   }
-  await app.register(fastifyHelmet, {
-    global: true,
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY } },
     // Sent below, and only where it is true that the site is on https.
     strictTransportSecurity: false,
@@ -73,6 +93,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
   });
 
   app.addHook('onRequest', async (req, reply) => {
+    reply.headers(securityHeaders);
     reply.header('api-version', API_VERSION);
     // req.protocol is https only over TLS, or behind a trusted proxy that says so (TRUST_PROXY).
     if (config.hsts === 'always' || (config.hsts === 'auto' && req.protocol === 'https')) {

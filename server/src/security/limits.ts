@@ -110,20 +110,54 @@ export function withEffectivePageSizes(
   );
 }
 
+/** The variables a document passes as `first`: the only ones its effective cost depends on. */
+function pageSizeVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const typeInfo = new TypeInfo(schema);
+  const names = new Set<string>();
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (!typeInfo.getFieldDef()?.args.some((a) => a.name === 'first')) return;
+        const given = node.arguments?.find((a) => a.name.value === 'first');
+        if (given?.value.kind === Kind.VARIABLE) names.add(given.value.name.value);
+      },
+    }),
+  );
+  return [...names];
+}
+
+/** Verdicts kept per document (Apollo hands the same parsed document for the same text). */
+const MAX_VERDICTS_PER_DOCUMENT = 100;
+
 /**
  * Re-checks the cost with the request's variables and default page sizes (the validation-time
  * check sees only literals and is cached per document). Runs once per request, after validation.
+ * The verdict depends only on the document and its `first` variables, so it is kept per
+ * document and those variables' values: a repeated request is not walked again.
  */
 export function effectiveCostPlugin(): ApolloServerPlugin {
   const rule = costRule();
+  const verdicts = new WeakMap<DocumentNode, { variables: string[]; byValues: Map<string, string | null> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          const effective = withEffectivePageSizes(schema, document, request.variables);
-          const [error] = validate(schema, effective, [rule]);
-          if (error) {
-            throw new GraphQLError(error.message, {
+          let known = verdicts.get(document);
+          if (!known) {
+            known = { variables: pageSizeVariables(schema, document), byValues: new Map() };
+            verdicts.set(document, known);
+          }
+          const key = JSON.stringify(known.variables.map((name) => request.variables?.[name] ?? null));
+          let message = known.byValues.get(key);
+          if (message === undefined) {
+            const [error] = validate(schema, withEffectivePageSizes(schema, document, request.variables), [rule]);
+            message = error ? error.message : null;
+            if (known.byValues.size >= MAX_VERDICTS_PER_DOCUMENT) known.byValues.clear();
+            known.byValues.set(key, message);
+          }
+          if (message !== null) {
+            throw new GraphQLError(message, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
             });
           }
