@@ -10,6 +10,7 @@ import {
   visitWithTypeInfo,
   type ArgumentNode,
   type DocumentNode,
+  type FieldNode,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
@@ -76,6 +77,30 @@ function costRule(): ValidationRule {
 }
 
 /**
+ * Visits every field that takes `first`, with its `first` argument (undefined when omitted);
+ * `edit` may return a replacement for the field. Returns the (edited) document.
+ */
+function visitPagedFields(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  edit: (node: FieldNode, first: ArgumentNode | undefined) => FieldNode | undefined,
+): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (!typeInfo.getFieldDef()?.args.some((a) => a.name === 'first')) return undefined;
+        return edit(
+          node,
+          node.arguments?.find((a) => a.name.value === 'first'),
+        );
+      },
+    }),
+  );
+}
+
+/**
  * The document with every list's page size made literal: `first: $n` becomes the variable's
  * value and an omitted `first` the server's default page size. armor's cost rule multiplies by
  * literal `first` only, so without this `first: $n` would cost as a single node.
@@ -85,45 +110,29 @@ export function withEffectivePageSizes(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
 ): DocumentNode {
-  const typeInfo = new TypeInfo(schema);
   const int = (n: number): ArgumentNode['value'] => ({ kind: Kind.INT, value: String(Math.max(0, Math.trunc(n))) });
-  return visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const def = typeInfo.getFieldDef();
-        if (!def?.args.some((a) => a.name === 'first')) return undefined;
-        const given = node.arguments?.find((a) => a.name.value === 'first');
-        let value: ArgumentNode['value'];
-        if (!given) value = int(DEFAULT_PAGE_SIZE);
-        else if (given.value.kind === Kind.VARIABLE) {
-          const v = variables?.[given.value.name.value];
-          value = int(typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_PAGE_SIZE);
-        } else return undefined;
-        const others = (node.arguments ?? []).filter((a) => a.name.value !== 'first');
-        return {
-          ...node,
-          arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value }, ...others],
-        };
-      },
-    }),
-  );
+  return visitPagedFields(schema, document, (node, given) => {
+    let value: ArgumentNode['value'];
+    if (!given) value = int(DEFAULT_PAGE_SIZE);
+    else if (given.value.kind === Kind.VARIABLE) {
+      const v = variables?.[given.value.name.value];
+      value = int(typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_PAGE_SIZE);
+    } else return undefined;
+    const others = (node.arguments ?? []).filter((a) => a.name.value !== 'first');
+    return {
+      ...node,
+      arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'first' }, value }, ...others],
+    };
+  });
 }
 
 /** The variables a document passes as `first`: the only ones its effective cost depends on. */
 function pageSizeVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
-  const typeInfo = new TypeInfo(schema);
   const names = new Set<string>();
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        if (!typeInfo.getFieldDef()?.args.some((a) => a.name === 'first')) return;
-        const given = node.arguments?.find((a) => a.name.value === 'first');
-        if (given?.value.kind === Kind.VARIABLE) names.add(given.value.name.value);
-      },
-    }),
-  );
+  visitPagedFields(schema, document, (_node, given) => {
+    if (given?.value.kind === Kind.VARIABLE) names.add(given.value.name.value);
+    return undefined;
+  });
   return [...names];
 }
 
