@@ -47,6 +47,8 @@ export function mapColumns(c: FieldColumns, rewrite: (column: string) => string)
 /** A select list and the rows joined to it (see `Joined`). */
 export interface PageColumns {
   columns: string;
+  /** `columns` itself has `"<field>.<column>"` names (rows of the page's own joins) for `nest`. */
+  nested?: boolean;
   joined?: Joined;
 }
 

@@ -68,6 +68,13 @@ describe('columns per field', () => {
     expect(select.joined?.columns).not.toContain('jm.population');
     // The solution is not asked for: not joined.
     expect(select.joined?.joins('r')).not.toContain('solution');
+    // A child page reads the municipality from its own join, and joins only the province.
+    const own = adoptionPageSelect(node, { municipality: true, solution: true, fromOwnJoins: true });
+    expect(own.nested).toBe(true);
+    expect(own.columns).toContain('m.name AS "municipality.name"');
+    expect(own.columns).not.toContain('m.population');
+    expect(own.joined?.joins('r')).toBe('LEFT JOIN province jp ON jp.id = r."municipality.province_id"');
+    expect(own.joined?.columns).toContain('jp.name AS "municipality.province.name"');
     // An unknown fragment: nothing is known, everything is read.
     expect(selectionTree({ fieldNodes: adoptions, fragments: {} })).toBeUndefined();
   });

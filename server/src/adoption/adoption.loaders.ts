@@ -20,8 +20,8 @@ const statusWhere = (f: AdoptionChildFilter, param: (v: unknown) => string) =>
   f.status && f.status.length ? [`a.status = ANY(${param(f.status)}::text[])`] : [];
 
 /** Every column, with the solution or the municipality joined: unless a key's select narrows it. */
-const OF_MUNICIPALITY = adoptionPageSelect(undefined, { solution: true });
-const OF_SOLUTION = adoptionPageSelect(undefined, { municipality: true });
+const OF_MUNICIPALITY = adoptionPageSelect(undefined, { solution: true, fromOwnJoins: true });
+const OF_SOLUTION = adoptionPageSelect(undefined, { municipality: true, fromOwnJoins: true });
 
 export function adoptionLoaders(pool: Pool) {
   return {

@@ -35,6 +35,8 @@ export interface ChildPageSpec<R, F, T> {
   from: string;
   /** Select list; must produce every `order` column by name. */
   columns: string;
+  /** `columns` has `"<field>.<column>"` names (see PageColumns). */
+  nested?: boolean;
   /** Rows joined to the page's rows (see `Joined`). */
   joined?: Joined;
   /** The parent's id column, e.g. `a.solution_id`. */
@@ -69,8 +71,8 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { first, after, filter } = group[0]!;
-          const { columns, joined } = selectOf(group[0]!);
-          const toRow = joined ? (r: Ranked<R>) => nest<R>(r) : (r: Ranked<R>) => r as R;
+          const { columns, joined, nested } = selectOf(group[0]!);
+          const toRow = joined || nested ? (r: Ranked<R>) => nest<R>(r) : (r: Ranked<R>) => r as R;
           const params: unknown[] = [group.map((k) => k.parentId)];
           const param = (v: unknown) => {
             params.push(v);
@@ -124,6 +126,11 @@ export interface ListSpec<R, T> {
   /** Conditions (already using `params` placeholders). */
   where: string[];
   params: unknown[];
+  /**
+   * A statement (on the same `params`) giving `total_count` without reading the rows, when the
+   * filter allows (e.g. from maintained counts); by default the filtered rows are counted.
+   */
+  countSql?: string;
   /** Output column names to sort by; together unique. Non-null columns only. */
   order: { column: keyof R & string; desc?: boolean }[];
   first: number;
@@ -163,7 +170,7 @@ export async function listPage<R, T>(pool: Pool, spec: ListSpec<R, T>): Promise<
     // without first writing all their columns to a work table.
     `WITH f AS NOT MATERIALIZED (SELECT ${spec.columns} FROM ${spec.from} ${where})
      SELECT t.total_count, p.*
-       FROM (SELECT count(*)::int AS total_count FROM f) t
+       FROM (${spec.countSql ?? 'SELECT count(*)::int AS total_count FROM f'}) t
        LEFT JOIN LATERAL (SELECT r.*${spec.joined ? `, ${spec.joined.columns}` : ''}
                             FROM (SELECT * FROM f ${afterCond} ORDER BY ${orderBy('f')} LIMIT ${param(spec.first + 1)}) r
                             ${spec.joined ? spec.joined.joins('r') : ''}) p ON true

@@ -61,14 +61,16 @@ export class AdoptionResolver {
   }
 
   @FieldResolver(() => Municipality, { description: 'The adopting municipality.' })
-  async municipality(@Root() a: Adoption, @Ctx() ctx: Context): Promise<Municipality> {
+  municipality(@Root() a: Adoption, @Ctx() ctx: Context): Municipality | Promise<Municipality> {
+    // Synchronous when the page joined the row: no promise per adopter.
     if (a.municipalityRow) return Municipality.from(a.municipalityRow);
-    return (await municipality(ctx, a.municipalityDbId))!;
+    return municipality(ctx, a.municipalityDbId) as Promise<Municipality>;
   }
 
   @FieldResolver(() => Solution, { description: 'The adopted solution.' })
-  async solution(@Root() a: Adoption, @Ctx() ctx: Context): Promise<Solution> {
-    return Solution.from(a.solutionRow ?? (await ctx.loaders.solutionById.load(a.solutionDbId))!);
+  solution(@Root() a: Adoption, @Ctx() ctx: Context): Solution | Promise<Solution> {
+    if (a.solutionRow) return Solution.from(a.solutionRow);
+    return ctx.loaders.solutionById.load(a.solutionDbId).then((row) => Solution.from(row!));
   }
 
   @FieldResolver(() => Municipality, {

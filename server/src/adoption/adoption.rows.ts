@@ -69,36 +69,62 @@ const joinedFields = (fields: FieldColumns, alias: string, as: string, prefix: s
 const JOINED_MUNICIPALITY = joinedFields(MUNICIPALITY_FIELDS, 'm', 'jm', 'municipality');
 const JOINED_PROVINCE = joinedFields(PROVINCE_FIELDS, 'p', 'jp', 'municipality.province');
 const JOINED_SOLUTION = joinedFields(SOLUTION_FIELDS, 's', 'js', 'solution');
+// The same rows read from ADOPTION_FROM's own `m` and `s`.
+const OWN_MUNICIPALITY = joinedFields(MUNICIPALITY_FIELDS, 'm', 'm', 'municipality');
+const OWN_SOLUTION = joinedFields(SOLUTION_FIELDS, 's', 's', 'solution');
+
+export interface AdoptionJoins {
+  municipality?: boolean;
+  solution?: boolean;
+  /**
+   * Read the municipality and solution from ADOPTION_FROM's own joins, inside the page's select,
+   * rather than joining them again to the page's rows: for the child pages (a solution's adopters,
+   * a municipality's adoptions), whose rows are few per parent. (The top-level list keeps the
+   * joins after its LIMIT: its filtered rows can be thousands, each sorted with what it carries.)
+   * The adopters of a demo solution: 0.45 → 0.40 ms per statement (pgbench, prepared).
+   */
+  fromOwnJoins?: boolean;
+}
 
 /**
  * The select of a page of adoptions for the node selection `node` (undefined: every column). The
  * `municipality` (with its `province`) and `solution` fields that `join` allows are joined to the
  * page's rows when the query asks for them, so they resolve without a statement of their own.
  */
-export function adoptionPageSelect(
-  node: SelectionTree | undefined,
-  join: { municipality?: boolean; solution?: boolean },
-): PageColumns {
-  const columns = columnsFor(ADOPTION_FIELDS, node);
+export function adoptionPageSelect(node: SelectionTree | undefined, join: AdoptionJoins): PageColumns {
+  const own: string[] = [columnsFor(ADOPTION_FIELDS, node)];
   const joins: ((r: string) => string)[] = [];
   const joinedCols: string[] = [];
   const municipality = node?.get('municipality');
   if (join.municipality && (!node || municipality)) {
-    joins.push((r) => `LEFT JOIN municipality jm ON jm.id = ${r}.municipality_id`);
-    joinedCols.push(columnsFor(JOINED_MUNICIPALITY, municipality));
+    if (join.fromOwnJoins) own.push(columnsFor(OWN_MUNICIPALITY, municipality));
+    else {
+      joins.push((r) => `LEFT JOIN municipality jm ON jm.id = ${r}.municipality_id`);
+      joinedCols.push(columnsFor(JOINED_MUNICIPALITY, municipality));
+    }
     const province = municipality?.get('province');
     if (!municipality || province) {
-      joins.push(() => `LEFT JOIN province jp ON jp.id = jm.province_id`);
+      const provinceId = join.fromOwnJoins ? (r: string) => `${r}."municipality.province_id"` : () => 'jm.province_id';
+      joins.push((r) => `LEFT JOIN province jp ON jp.id = ${provinceId(r)}`);
       joinedCols.push(columnsFor(JOINED_PROVINCE, province));
     }
   }
   const solution = node?.get('solution');
   if (join.solution && (!node || solution)) {
-    joins.push((r) => `LEFT JOIN solution js ON js.id = ${r}.solution_id`);
-    joinedCols.push(columnsFor(JOINED_SOLUTION, solution));
+    if (join.fromOwnJoins) own.push(columnsFor(OWN_SOLUTION, solution));
+    else {
+      joins.push((r) => `LEFT JOIN solution js ON js.id = ${r}.solution_id`);
+      joinedCols.push(columnsFor(JOINED_SOLUTION, solution));
+    }
   }
-  if (!joins.length) return { columns };
-  return { columns, joined: { joins: (r) => joins.map((j) => j(r)).join(' '), columns: joinedCols.join(', ') } };
+  const columns = own.join(', ');
+  const nested = own.length > 1;
+  if (!joins.length) return nested ? { columns, nested } : { columns };
+  return {
+    columns,
+    nested,
+    joined: { joins: (r) => joins.map((j) => j(r)).join(' '), columns: joinedCols.join(', ') },
+  };
 }
 
 /** An adoption event. The actor user is deliberately not selected: personal data is never public. */
@@ -126,14 +152,11 @@ export const ADOPTION_EVENT_COLUMNS = `e.id::text AS id, e.municipality_id, e.so
  * The select of the page of adoptions that the connection field of `info` resolves to: for its
  * `edges { node { … } }` selection (only the keys when no node is asked for).
  */
-export function adoptionPageSelectFor(
-  info: GraphQLResolveInfo,
-  join: { municipality?: boolean; solution?: boolean },
-): PageColumns {
+export function adoptionPageSelectFor(info: GraphQLResolveInfo, join: AdoptionJoins): PageColumns {
   const tree = selectionTree(info);
   if (!tree) return adoptionPageSelect(undefined, join);
   // Kept per selection (one per field of a document) and join, as the field resolves per parent.
-  const key = `${join.municipality ?? false}|${join.solution ?? false}`;
+  const key = `${join.municipality ?? false}|${join.solution ?? false}|${join.fromOwnJoins ?? false}`;
   let byJoin = selects.get(tree);
   if (!byJoin) selects.set(tree, (byJoin = new Map()));
   let select = byJoin.get(key);

@@ -29,32 +29,54 @@ export class AdoptionService {
     select: PageColumns = FULL_LIST_SELECT,
   ): Promise<Page<Adoption>> {
     const where: string[] = [];
+    // The same conditions on atlas_meta.adoption_status_count, while every one is on the
+    // municipality or the status: the total is then a sum of counts.
+    const countWhere: string[] = [];
+    let countable = true;
     const params: unknown[] = [];
     const param = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
-    if (filter?.municipalityCode != null)
-      where.push(`m.code = ${param(municipalityCodeArg(filter.municipalityCode, 'municipalityCode'))}`);
-    if (filter?.solutionSlug != null) where.push(`s.slug = ${param(slugArg(filter.solutionSlug, 'solutionSlug'))}`);
-    if (filter?.status?.length) where.push(`a.status = ANY(${param(filter.status)}::text[])`);
-    if (filter?.mode?.length) where.push(`a.mode = ANY(${param(filter.mode)}::text[])`);
-    if (filter?.provenance?.length) where.push(`a.provenance = ANY(${param(filter.provenance)}::text[])`);
+    const onRows = (condition: string) => {
+      where.push(condition);
+      countable = false;
+    };
+    const onCounts = (condition: string, counted: string) => {
+      where.push(condition);
+      countWhere.push(counted);
+    };
+    if (filter?.municipalityCode != null) {
+      const code = param(municipalityCodeArg(filter.municipalityCode, 'municipalityCode'));
+      onCounts(`m.code = ${code}`, `c.municipality_id IN (SELECT id FROM municipality WHERE code = ${code})`);
+    }
+    if (filter?.solutionSlug != null) onRows(`s.slug = ${param(slugArg(filter.solutionSlug, 'solutionSlug'))}`);
+    if (filter?.status?.length) {
+      const statuses = param(filter.status);
+      onCounts(`a.status = ANY(${statuses}::text[])`, `c.status = ANY(${statuses}::text[])`);
+    }
+    if (filter?.mode?.length) onRows(`a.mode = ANY(${param(filter.mode)}::text[])`);
+    if (filter?.provenance?.length) onRows(`a.provenance = ANY(${param(filter.provenance)}::text[])`);
     if (filter?.region) {
-      where.push(`a.municipality_id IN (SELECT rm.municipality_id FROM region_membership rm JOIN region r ON r.id = rm.region_id
-                                          WHERE r.kind = ${param(filter.region.kind)}
-                                            AND upper(r.code) = upper(${param(regionCodeArg(filter.region.code, 'region.code'))}))`);
+      const members = `SELECT rm.municipality_id FROM region_membership rm JOIN region r ON r.id = rm.region_id
+                        WHERE r.kind = ${param(filter.region.kind)}
+                          AND upper(r.code) = upper(${param(regionCodeArg(filter.region.code, 'region.code'))})`;
+      onCounts(`a.municipality_id IN (${members})`, `c.municipality_id IN (${members})`);
     }
     if (filter?.changedSince) {
-      where.push(`(a.municipality_id, a.solution_id) IN (SELECT e.municipality_id, e.solution_id FROM adoption_event e
-                                                           WHERE e.recorded_at >= ${param(filter.changedSince)}::timestamptz)`);
+      onRows(`(a.municipality_id, a.solution_id) IN (SELECT e.municipality_id, e.solution_id FROM adoption_event e
+                                                      WHERE e.recorded_at >= ${param(filter.changedSince)}::timestamptz)`);
     }
-    if (filter?.isDemo != null) where.push(`a.is_demo = ${param(filter.isDemo)}`);
+    if (filter?.isDemo != null) onRows(`a.is_demo = ${param(filter.isDemo)}`);
     return listPage<AdoptionRow, Adoption>(this.pool, {
       from: ADOPTION_FROM,
       ...select,
       where,
       params,
+      countSql: countable
+        ? `SELECT coalesce(sum(c.n), 0)::int AS total_count FROM atlas_meta.adoption_status_count c
+            ${countWhere.length ? `WHERE ${countWhere.join(' AND ')}` : ''}`
+        : undefined,
       order: [{ column: 'municipality_code' }, { column: 'solution_slug' }],
       first,
       after,

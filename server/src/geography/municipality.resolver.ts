@@ -72,9 +72,9 @@ export class MunicipalityResolver {
   }
 
   @FieldResolver(() => Province, { description: 'The province the municipality lies (or lay) in.' })
-  async province(@Root() m: Municipality, @Ctx() ctx: Context): Promise<Province> {
-    const row = m.provinceRow ?? (await ctx.loaders.provinceById.load(m.provinceDbId));
-    return Province.from(row!);
+  province(@Root() m: Municipality, @Ctx() ctx: Context): Province | Promise<Province> {
+    if (m.provinceRow) return Province.from(m.provinceRow);
+    return ctx.loaders.provinceById.load(m.provinceDbId).then((row) => Province.from(row!));
   }
 
   @FieldResolver(() => [Municipality], {
@@ -115,7 +115,7 @@ export class MunicipalityResolver {
       first,
       after,
       filter: { status: args.status ?? null },
-      select: adoptionPageSelectFor(info, { solution: true }),
+      select: adoptionPageSelectFor(info, { solution: true, fromOwnJoins: true }),
     });
   }
 

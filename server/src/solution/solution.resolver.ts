@@ -124,7 +124,7 @@ export class SolutionResolver {
       first,
       after,
       filter: { status: args.status ?? null },
-      select: adoptionPageSelectFor(info, { municipality: true }),
+      select: adoptionPageSelectFor(info, { municipality: true, fromOwnJoins: true }),
     });
   }
 }
