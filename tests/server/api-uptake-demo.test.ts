@@ -214,6 +214,60 @@ describe('uptake figures on the demo data agree with independent SQL', () => {
     expect(got).toEqual(rows.map((r) => [r.code, r.slug, r.total, r.adopting]));
   });
 
+  it('peer counts alone (no per-solution lines: the kept counts) agree with the events, then and today', async () => {
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      if (!s.length) return null;
+      return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+    };
+    const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+    for (const asOf of ['2021-01-01', '2024-06-30', todayInNL()]) {
+      const { rows: counts } = await api.pool.query<{
+        id: number;
+        code: string;
+        province_id: number;
+        size_class: string | null;
+        live: number;
+      }>(
+        `SELECT m.id, m.code, m.province_id, municipality_size_class(m.population) AS size_class,
+                (SELECT count(*)::int FROM adoption_event e WHERE e.municipality_id = m.id AND e.status = 'LIVE' AND ${IS_LATEST}) AS live
+           FROM municipality m WHERE ${EXISTED} ORDER BY m.code`,
+        [asOf],
+      );
+      const data = await api.data(
+        `query($asOf: Date) { municipalities(first: 40, filter: { validOn: $asOf, provinceCode: "PV27" }) { edges { node { code
+           peerComparison(asOf: $asOf) { liveSolutionCount
+             province { peerCount averageLiveSolutionCount medianLiveSolutionCount }
+             sizeClass { peerCount averageLiveSolutionCount medianLiveSolutionCount } } } } } }`,
+        { asOf },
+      );
+      const edges = data.municipalities.edges;
+      expect(edges.length).toBeGreaterThan(20);
+      expect(
+        counts.some((c) => c.live > 0),
+        asOf,
+      ).toBe(true);
+      for (const { node } of edges) {
+        const me = counts.find((c) => c.code === node.code)!;
+        const prov = counts.filter((c) => c.province_id === me.province_id && c.id !== me.id).map((c) => c.live);
+        const size = counts
+          .filter((c) => me.size_class !== null && c.size_class === me.size_class && c.id !== me.id)
+          .map((c) => c.live);
+        const pc = node.peerComparison;
+        expect(pc.liveSolutionCount, `${asOf} ${node.code}`).toBe(me.live);
+        expect(pc.province.peerCount).toBe(prov.length);
+        expect(pc.province.averageLiveSolutionCount).toBeCloseTo(average(prov)!, 9);
+        expect(pc.province.medianLiveSolutionCount).toBe(median(prov));
+        if (me.size_class === null) expect(pc.sizeClass).toBeNull();
+        else {
+          expect(pc.sizeClass.peerCount).toBe(size.length);
+          expect(pc.sizeClass.averageLiveSolutionCount).toBeCloseTo(average(size)!, 9);
+          expect(pc.sizeClass.medianLiveSolutionCount).toBe(median(size));
+        }
+      }
+    }
+  });
+
   it('peer comparison of a batch of municipalities: averages, medians and per-solution shares', async () => {
     const asOf = '2024-06-30';
     const { rows: counts } = await api.pool.query<{

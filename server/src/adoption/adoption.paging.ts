@@ -161,7 +161,10 @@ export async function listPage<R, T>(pool: Pool, spec: ListSpec<R, T>): Promise<
       const equal = spec.order.slice(0, i).map((p, j) => `f.${p.column} = ${values[j]}`);
       return [...equal, `f.${o.column} ${o.desc ? '<' : '>'} ${values[i]}`].join(' AND ');
     });
-    afterCond = `WHERE (${alternatives.map((a) => `(${a})`).join(' OR ')})`;
+    // The first column's bound on its own as well: an index on it can start at the cursor (the OR
+    // alone hides it; page 2 of a province's 10× list scanned every code before the cursor).
+    const lead = spec.order[0]!;
+    afterCond = `WHERE f.${lead.column} ${lead.desc ? '<=' : '>='} ${values[0]} AND (${alternatives.map((a) => `(${a})`).join(' OR ')})`;
   }
   const orderBy = (alias: string) => spec.order.map((o) => `${alias}.${o.column}${o.desc ? ' DESC' : ''}`).join(', ');
   const where = spec.where.length ? `WHERE ${spec.where.join(' AND ')}` : '';
