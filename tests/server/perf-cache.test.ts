@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -116,6 +117,47 @@ describe('performance: the response cache never serves a stale or foreign answer
     expect((await post(env.base, READ, { slug: 'supplied-solution' })).cache).toBe('miss');
   });
 
+  it('is keyed on the body as sent; a chunked or malformed body is answered as without the cache', async () => {
+    const body = JSON.stringify({ query: READ, variables: { slug: 'open-solution' } });
+    const send = async (text: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${env.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: text,
+      });
+      return { status: res.status, cache: res.headers.get('x-response-cache'), text: await res.text() };
+    };
+    const first = await send(body);
+    expect((await send(body)).cache).toBe('hit');
+    // The same request written differently: its own entry, the same answer.
+    const spaced = await send(body.replace('{"query"', '{ "query"'));
+    expect(spaced.cache).toBe('miss');
+    expect(spaced.text).toBe(first.text);
+    // A chunked body (no Content-Length) goes the uncached way.
+    const chunked = await new Promise<{ status: number; cache: unknown; text: string }>((resolve, reject) => {
+      const req = httpRequest(
+        `${env.base}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json' } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode!, cache: res.headers['x-response-cache'], text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 20));
+      req.end(body.slice(20));
+    });
+    expect(chunked).toMatchObject({ status: 200, cache: undefined, text: first.text });
+    // Malformed JSON: refused as ever, twice (never stored).
+    for (let i = 0; i < 2; i++) {
+      const bad = await send('{"query": ');
+      expect(bad.status).toBe(400);
+      expect(bad.cache).toBeNull();
+    }
+  });
+
   it('a write through the API: the next read on this and on the other instance is fresh', async () => {
     for (const base of [env.base, second.base]) {
       await post(base, READ, { slug: 'open-solution' });
@@ -204,16 +246,22 @@ describe('performance: DataVersionReader', () => {
       query: () => new Promise((resolve) => pending.push((v) => resolve({ rows: [{ version: v }] }))),
     } as unknown as Pool;
     const reader = new DataVersionReader(pool);
+    const turn = () => new Promise((r) => setImmediate(r));
     const a = reader.read();
+    await Promise.resolve();
     const b = reader.read(); // before a's query started: shares it
-    await new Promise((r) => setImmediate(r));
+    // The query waits for the next turn of the event loop, so this turn's callers share it.
+    expect(pending).toHaveLength(0);
+    await turn();
+    await turn();
     expect(pending).toHaveLength(1);
     const c = reader.read(); // a's query is running: c must wait for a new one
     const d = reader.read();
     pending[0]!('1');
     expect(await a).toBe('1');
     expect(await b).toBe('1');
-    await new Promise((r) => setImmediate(r));
+    await turn();
+    await turn();
     expect(pending).toHaveLength(2);
     pending[1]!('2');
     expect(await c).toBe('2');

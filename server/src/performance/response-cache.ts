@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, parse } from 'graphql';
 import type { Pool } from 'pg';
@@ -12,9 +13,12 @@ import { todayInNL } from '../scalars.js';
  * - What is cached: the body of a 200 answer without errors to an anonymous `POST /graphql`
  *   (JSON, no `Authorization` header, no session cookie) whose operation is a query. Signed-in
  *   callers and API tokens always get a fresh answer, and their answers are never stored.
- * - Key: SHA-256 of the query text, operation name and variables, the `Accept` header (which
- *   picks the media type), the caller's visibility (anonymous) and today's date in the
- *   Netherlands (defaults like `asOf` are "today").
+ * - Key: SHA-256 of the request body as sent (query text, operation name and variables), the
+ *   `Accept` header (which picks the media type), the caller's visibility (anonymous) and today's
+ *   date in the Netherlands (defaults like `asOf` are "today"). Keyed on the raw bytes, a hit is
+ *   answered before the body is parsed (preParsing); the same request written differently (other
+ *   whitespace or key order) is a separate entry. A body without Content-Length (chunked) or
+ *   with Content-Encoding is never cached.
  * - Invalidation: every entry carries the database's `data_version` (migration 1764892800000),
  *   which every committed write to a watched table increases. Each cacheable request reads the
  *   current version first (concurrent requests share one read that started after they arrived,
@@ -22,8 +26,9 @@ import { todayInNL } from '../scalars.js';
  *   its version is current. So a write through any instance invalidates every instance.
  * - Bounded: least recently used entries go first beyond `maxEntries` or `maxBytes`.
  *
- * A hit skips parsing, validation, limits and execution: only answers that passed them once,
- * for the identical request, are ever replayed. Hits carry `x-response-cache: hit`.
+ * A hit skips body parsing, GraphQL parsing, validation, limits and execution: only answers that
+ * passed them once, for the identical request, are ever replayed. Hits carry
+ * `x-response-cache: hit`.
  */
 export interface ResponseCacheSettings {
   enabled: boolean;
@@ -51,15 +56,20 @@ export class DataVersionReader {
 
   read(): Promise<string> {
     if (this.next) return this.next;
-    const batch: Promise<string> = this.previous.then(async () => {
-      // From here on, newcomers wait for the following read: this one may have started before them.
-      if (this.next === batch) this.next = null;
-      const { rows } = await this.pool.query<{ version: string }>(
-        'SELECT version FROM atlas_meta.data_version WHERE id = 1',
-      );
-      if (!rows[0]) throw new Error('atlas_meta.data_version has no row');
-      return rows[0].version;
-    });
+    // The read starts once the previous one is done, and then on the next turn of the event loop,
+    // so that every request whose bytes arrived in this turn shares it (each read is a round trip
+    // that wakes PostgreSQL: on two cores a large share of a hit's cost).
+    const batch: Promise<string> = this.previous
+      .then(() => new Promise(setImmediate))
+      .then(async () => {
+        // From here on, newcomers wait for the following read: this one may have started before them.
+        if (this.next === batch) this.next = null;
+        const { rows } = await this.pool.query<{ version: string }>(
+          'SELECT version FROM atlas_meta.data_version WHERE id = 1',
+        );
+        if (!rows[0]) throw new Error('atlas_meta.data_version has no row');
+        return rows[0].version;
+      });
     this.next = batch;
     this.previous = batch.catch(() => undefined);
     return batch;
@@ -117,13 +127,18 @@ interface GraphqlBody {
   extensions?: unknown;
 }
 
-interface Pending {
+/** The key and data version a request was looked up with (preParsing), for storing its answer. */
+interface Lookup {
   key: string;
   version: string;
+}
+
+interface Pending extends Lookup {
   query: string;
   operationName: string | null;
 }
 
+const lookupOf = new WeakMap<FastifyRequest, Lookup>();
 const pendingOf = new WeakMap<FastifyRequest, Pending>();
 
 /** todayInNL() formats with Intl on every call; the cache asks for every request, so once a second suffices. */
@@ -137,20 +152,44 @@ function todayCached(): string {
 const isAnonymous = (req: FastifyRequest) =>
   req.headers.authorization === undefined && !(req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
 
-/** The cache key of a request, or null when it must not use the cache. */
-function keyOf(req: FastifyRequest): Omit<Pending, 'version'> | null {
+/** Whether Apollo can make a URL of the Host (else it refuses the request); the last answer is kept. */
+let lastHost = { name: '', valid: false };
+function validHost(name: string): boolean {
+  if (name !== lastHost.name) lastHost = { name, valid: URL.canParse(`http://${name}/`) };
+  return lastHost.valid;
+}
+
+/** The body's length when the request may use the cache (an anonymous JSON POST to /graphql), else null. */
+function cacheableLength(req: FastifyRequest, bodyLimit: number): number | null {
   if (req.method !== 'POST' || req.routeOptions.url !== '/graphql') return null;
   if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return null;
-  if (!isAnonymous(req) || !URL.canParse(`http://${req.hostname}/`)) return null;
-  const body = req.body as GraphqlBody | null;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-  if (typeof body.query !== 'string' || body.extensions !== undefined) return null;
-  const operationName = typeof body.operationName === 'string' ? body.operationName : null;
-  const key = createHash('sha256')
+  if (req.headers['content-encoding'] !== undefined || req.headers['transfer-encoding'] !== undefined) return null;
+  if (!isAnonymous(req) || !validHost(req.hostname)) return null;
+  const length = Number(req.headers['content-length']);
+  return Number.isSafeInteger(length) && length > 0 && length <= bodyLimit ? length : null;
+}
+
+const keyOf = (req: FastifyRequest, body: Buffer) =>
+  createHash('sha256')
     .update(`${todayCached()}\nanonymous\n${req.headers.accept ?? ''}\n`)
-    .update(JSON.stringify([body.query, operationName, body.variables ?? null]))
+    .update(body)
     .digest('base64url');
-  return { key, query: body.query, operationName };
+
+function readAll(stream: Readable, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('error', reject);
+    stream.once('aborted', () => reject(new Error('request aborted')));
+    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)));
+  });
+}
+
+/** The body again, for Fastify's own parser (with the length its Content-Length check compares). */
+function replay(body: Buffer): Readable {
+  const stream = Readable.from([body], { objectMode: false }) as Readable & { receivedEncodedLength: number };
+  stream.receivedEncodedLength = body.length;
+  return stream;
 }
 
 /** Whether a document's chosen operation is a query (parsed once per text; bounded). */
@@ -191,21 +230,40 @@ export function registerResponseCache(app: FastifyInstance, pool: Pool, settings
   const store = new Store(settings);
   const isQuery = queryChecker();
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
-    const k = keyOf(req);
-    if (!k) return;
+  const bodyLimit = app.initialConfig.bodyLimit ?? 1024 * 1024;
+
+  // Before the body is parsed: key on its bytes, and answer a hit from the store.
+  app.addHook('preParsing', async (req: FastifyRequest, reply: FastifyReply, payload: Readable) => {
+    const length = cacheableLength(req, bodyLimit);
+    if (length === null) return payload;
+    const body = await readAll(payload, length);
+    const key = keyOf(req, body);
     let version: string;
     try {
       version = await versions.read();
     } catch (err) {
       req.log.warn({ err }, 'response cache: cannot read data_version; answering uncached');
-      return;
+      return replay(body);
     }
-    const hit = store.get(k.key, version);
+    const hit = store.get(key, version);
     if (hit) {
-      return reply.code(200).header('content-type', hit.contentType).header('x-response-cache', 'hit').send(hit.body);
+      reply.code(200).header('content-type', hit.contentType).header('x-response-cache', 'hit').send(hit.body);
+      return payload;
     }
-    pendingOf.set(req, { ...k, version });
+    lookupOf.set(req, { key, version });
+    return replay(body);
+  });
+
+  // After parsing: only a well-formed GraphQL request's answer is stored.
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const lookup = lookupOf.get(req);
+    if (!lookup) return;
+    lookupOf.delete(req);
+    const body = req.body as GraphqlBody | null;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+    if (typeof body.query !== 'string' || body.extensions !== undefined) return;
+    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+    pendingOf.set(req, { ...lookup, query: body.query, operationName });
     reply.header('x-response-cache', 'miss');
   });
 
