@@ -52,7 +52,8 @@ export function uptakeLoaders(pool: Pool, lookups: Pool = pool) {
     ),
     /** The same without the per-solution lines (`solutions` is empty): for queries that do not ask for them. */
     peerComparisonStats: asOfLoader<PeerRowData>(
-      (asOf, ids) => profile.peers(asOf, ids, false),
+      // From today on nothing changed later (ANY_CHANGED_SINCE): the lookups pool's generic plan.
+      (asOf, ids) => (asOf >= todayInNL() ? profileLookups : profile).peers(asOf, ids, false),
       (r) => r.municipality_id,
     ),
     /** Status counts of a municipality on asOf. */
