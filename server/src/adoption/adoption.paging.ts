@@ -52,6 +52,18 @@ export interface ChildPageSpec<R, F, T> {
 
 type Ranked<R> = R & { owner_key: number; total_count: number; in_page: boolean | null };
 
+/**
+ * The LIMIT as a literal: these statements run with generic plans (lookups pool), and a generic
+ * plan guesses a parameter's LIMIT at a tenth of the rows (a solution's 101 adopters: a walk over
+ * every municipality by code instead of a sort of its 158 rows, 0.78 instead of 0.51 ms).
+ * `first` is validated (pageSize), so this is at most 101 statement texts per spec.
+ */
+function limitOf(first: number): string {
+  const limit = first + 1;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`page size out of range: ${first}`);
+  return String(limit);
+}
+
 export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T>) {
   const selectOf = (k: ChildPageKey<F>): PageColumns => k.select ?? spec;
   const arguments_ = (k: ChildPageKey<F>) => {
@@ -87,7 +99,7 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
               CROSS JOIN LATERAL (SELECT count(*)::int AS total_count FROM ${spec.countFrom ?? spec.from} WHERE ${where}) t
                LEFT JOIN LATERAL (SELECT x.*, true AS in_page
                                     FROM (SELECT ${columns} FROM ${spec.from} WHERE ${where}) x ${afterCond}
-                                   ORDER BY ${orderCols} LIMIT ${param(first + 1)}) r ON true
+                                   ORDER BY ${orderCols} LIMIT ${limitOf(first)}) r ON true
                ${joined ? joined.joins('r') : ''}
               ORDER BY k.parent_key, ${spec.order.map((c) => `r.${c}`).join(', ')}`,
             params,
