@@ -2,7 +2,7 @@ import { DataModel1764547200000 } from './1764547200000-data-model.js';
 import { WritesIdentityTrust1764633600000 } from './1764633600000-writes-identity-trust.js';
 import { DataVersion1764892800000 } from './1764892800000-data-version.js';
 import { AdoptionReadIndexes1764979200000 } from './1764979200000-adoption-read-indexes.js';
-import { MunicipalityFigures1765152000000 } from './1765152000000-municipality-figures.js';
+import { AdoptionStatusCounts1765152000000 } from './1765152000000-adoption-status-counts.js';
 
 /** Every migration, in order. TypeORM runs the ones it has not recorded yet. */
 export const migrations = [
@@ -10,5 +10,5 @@ export const migrations = [
   WritesIdentityTrust1764633600000,
   DataVersion1764892800000,
   AdoptionReadIndexes1764979200000,
-  MunicipalityFigures1765152000000,
+  AdoptionStatusCounts1765152000000,
 ];

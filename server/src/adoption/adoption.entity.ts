@@ -31,8 +31,6 @@ import { AdoptionEvent, type AdoptionMode, type AdoptionStatus, type Provenance 
 // (municipality_id, status, solution_id) INCLUDE (status_since) is beyond TypeORM's index options:
 // the migration owns this index's definition, and schema comparison leaves it alone.
 @Index('ix_adoption_municipality_status', { synchronize: false })
-// Likewise (municipality_id, solution_id) INCLUDE (…): a municipality's adoptions, index only.
-@Index('ix_adoption_municipality_cover', { synchronize: false })
 @Index('ix_adoption_status_since', ['statusSince'])
 @Index('ix_adoption_updated_at', ['updatedAt'])
 export class Adoption {

@@ -1,13 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Two aids for a municipality's figures.
- *
- * 1. `ix_adoption_municipality_cover`: (municipality_id, solution_id) INCLUDE the columns of a
- *    page of a municipality's adoptions, so the profile's list reads the index only (its rows lie
- *    scattered over the table: 2.2 → 0.9 ms for a 10× municipality's 248 adoptions).
- *
- * 2. How many adoptions each municipality has in each status, kept on write:
+ * How many adoptions each municipality has in each status, kept on write:
  * `atlas_meta.adoption_status_count (municipality_id, status, n)`.
  *
  * Why: the adoption list's `totalCount` under a region and status filter counted every matching
@@ -24,13 +18,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * In `atlas_meta`, like the data version: derived data, so backups (`pnpm db:backup` copies
  * `public`) leave it out, and a restore rebuilds it through the triggers as it fills `adoption`.
  */
-export class MunicipalityFigures1765152000000 implements MigrationInterface {
-  name = 'MunicipalityFigures1765152000000';
+export class AdoptionStatusCounts1765152000000 implements MigrationInterface {
+  name = 'AdoptionStatusCounts1765152000000';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE INDEX ix_adoption_municipality_cover ON adoption (municipality_id, solution_id)
-      INCLUDE (id, status, status_since, live_since, mode, inherited_from_municipality_id)`);
     await q.query(`
       CREATE TABLE atlas_meta.adoption_status_count (
         municipality_id  integer NOT NULL,
@@ -96,6 +87,5 @@ export class MunicipalityFigures1765152000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION atlas_meta.adoption_status_count_apply()`);
     await q.query(`DROP FUNCTION atlas_meta.adoption_status_count_rebuild()`);
     await q.query(`DROP TABLE atlas_meta.adoption_status_count`);
-    await q.query(`DROP INDEX ix_adoption_municipality_cover`);
   }
 }
