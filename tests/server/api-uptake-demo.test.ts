@@ -214,26 +214,34 @@ describe('uptake figures on the demo data agree with independent SQL', () => {
     expect(got).toEqual(rows.map((r) => [r.code, r.slug, r.total, r.adopting]));
   });
 
-  it('peer counts alone (no per-solution lines: the kept counts) agree with the events, then and today', async () => {
-    const median = (xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      if (!s.length) return null;
-      return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-    };
-    const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-    for (const asOf of ['2021-01-01', '2024-06-30', todayInNL()]) {
-      const { rows: counts } = await api.pool.query<{
+  /** Per municipality that existed on asOf: its LIVE count and solutions, from the events. */
+  const liveCounts = async (asOf: string) =>
+    (
+      await api.pool.query<{
         id: number;
         code: string;
         province_id: number;
         size_class: string | null;
         live: number;
+        solutions: number[];
       }>(
         `SELECT m.id, m.code, m.province_id, municipality_size_class(m.population) AS size_class,
-                (SELECT count(*)::int FROM adoption_event e WHERE e.municipality_id = m.id AND e.status = 'LIVE' AND ${IS_LATEST}) AS live
+                (SELECT count(*)::int FROM adoption_event e WHERE e.municipality_id = m.id AND e.status = 'LIVE' AND ${IS_LATEST}) AS live,
+                coalesce((SELECT array_agg(e.solution_id) FROM adoption_event e WHERE e.municipality_id = m.id AND e.status = 'LIVE' AND ${IS_LATEST}), '{}') AS solutions
            FROM municipality m WHERE ${EXISTED} ORDER BY m.code`,
         [asOf],
-      );
+      )
+    ).rows;
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    if (!s.length) return null;
+    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+  it('peer counts alone (no per-solution lines: the kept counts) agree with the events, then and today', async () => {
+    for (const asOf of ['2021-01-01', '2024-06-30', todayInNL()]) {
+      const counts = await liveCounts(asOf);
       const data = await api.data(
         `query($asOf: Date) { municipalities(first: 40, filter: { validOn: $asOf, provinceCode: "PV27" }) { edges { node { code
            peerComparison(asOf: $asOf) { liveSolutionCount
@@ -270,20 +278,7 @@ describe('uptake figures on the demo data agree with independent SQL', () => {
 
   it('peer comparison of a batch of municipalities: averages, medians and per-solution shares', async () => {
     const asOf = '2024-06-30';
-    const { rows: counts } = await api.pool.query<{
-      id: number;
-      code: string;
-      province_id: number;
-      size_class: string | null;
-      live: number;
-      solutions: number[];
-    }>(
-      `SELECT m.id, m.code, m.province_id, municipality_size_class(m.population) AS size_class,
-              (SELECT count(*)::int FROM adoption_event e WHERE e.municipality_id = m.id AND e.status = 'LIVE' AND ${IS_LATEST}) AS live,
-              coalesce((SELECT array_agg(e.solution_id) FROM adoption_event e WHERE e.municipality_id = m.id AND e.status = 'LIVE' AND ${IS_LATEST}), '{}') AS solutions
-         FROM municipality m WHERE ${EXISTED} ORDER BY m.code`,
-      [asOf],
-    );
+    const counts = await liveCounts(asOf);
     const data = await api.data(
       `query($asOf: Date) { municipalities(first: 30, filter: { validOn: $asOf, provinceCode: "PV26" }) { edges { node { code
          peerComparison(asOf: $asOf) { liveSolutionCount
@@ -294,15 +289,6 @@ describe('uptake figures on the demo data agree with independent SQL', () => {
     );
     const { rows: solutionRows } = await api.pool.query<{ id: number; slug: string }>(`SELECT id, slug FROM solution`);
     const slugOf = new Map(solutionRows.map((r) => [r.id, r.slug]));
-    const median = (xs: number[]) => {
-      const s = [...xs].sort((a, b) => a - b);
-      return s.length === 0
-        ? null
-        : s.length % 2
-          ? s[(s.length - 1) / 2]!
-          : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-    };
-    const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
     const edges = data.municipalities.edges;
     expect(edges.length).toBeGreaterThan(10);
     for (const { node } of edges) {
