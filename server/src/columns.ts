@@ -46,11 +46,16 @@ export function mapColumns(c: FieldColumns, rewrite: (column: string) => string)
 
 /** A select list and the rows joined to it (see `Joined`). */
 export interface PageColumns {
+  /** Select list; must produce every column the page sorts by, by name. */
   columns: string;
   /** `columns` itself has `"<field>.<column>"` names (rows of the page's own joins) for `nest`. */
   nested?: boolean;
+  /** Rows joined to the page's rows (see `Joined`). */
   joined?: Joined;
 }
+
+/** Whether a page's rows carry `"<field>.<column>"` names that `nest` must turn into objects. */
+export const hasNestedRows = (c: PageColumns): boolean => c.nested === true || c.joined !== undefined;
 
 /**
  * Rows joined to each page row in the same statement, so the field resolvers need no statement

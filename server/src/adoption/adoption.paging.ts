@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Pool } from 'pg';
-import { nest, type Joined, type PageColumns } from '../columns.js';
+import { hasNestedRows, nest, type PageColumns } from '../columns.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../pagination.js';
 
 /**
@@ -30,15 +30,9 @@ export function childPageArgs(
   return { first: pageSize(first), after: decodeCursor(after, shape) };
 }
 
-export interface ChildPageSpec<R, F, T> {
+export interface ChildPageSpec<R, F, T> extends PageColumns {
   /** FROM clause with joins, e.g. `adoption a JOIN municipality m ON ...`. */
   from: string;
-  /** Select list; must produce every `order` column by name. */
-  columns: string;
-  /** `columns` has `"<field>.<column>"` names (see PageColumns). */
-  nested?: boolean;
-  /** Rows joined to the page's rows (see `Joined`). */
-  joined?: Joined;
   /** The parent's id column, e.g. `a.solution_id`. */
   parentColumn: string;
   /** FROM clause for `totalCount`, when `where` needs fewer joins than `from` (inner joins stay in a count). */
@@ -83,8 +77,9 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { first, after, filter } = group[0]!;
-          const { columns, joined, nested } = selectOf(group[0]!);
-          const toRow = joined || nested ? (r: Ranked<R>) => nest<R>(r) : (r: Ranked<R>) => r as R;
+          const select = selectOf(group[0]!);
+          const { columns, joined } = select;
+          const toRow = hasNestedRows(select) ? (r: Ranked<R>) => nest<R>(r) : (r: Ranked<R>) => r as R;
           const params: unknown[] = [group.map((k) => k.parentId)];
           const param = (v: unknown) => {
             params.push(v);
@@ -130,11 +125,9 @@ export function childPageLoader<R, F, T>(pool: Pool, spec: ChildPageSpec<R, F, T
   );
 }
 
-export interface ListSpec<R, T> {
+export interface ListSpec<R, T> extends PageColumns {
   /** FROM clause with joins. */
   from: string;
-  /** Select list; must produce every `order` column by name. */
-  columns: string;
   /** Conditions (already using `params` placeholders). */
   where: string[];
   params: unknown[];
@@ -149,8 +142,6 @@ export interface ListSpec<R, T> {
   /** Raw `after` argument; decoded against the order columns' types. */
   after: string | null | undefined;
   cursorShape: readonly ('string' | 'number')[];
-  /** Rows joined to the page's rows (see `Joined`). */
-  joined?: Joined;
   node: (row: R) => T;
 }
 
@@ -195,7 +186,7 @@ export async function listPage<R, T>(pool: Pool, spec: ListSpec<R, T>): Promise<
   const total = rows[0]?.total_count ?? 0;
   const first = spec.order[0]!.column;
   const filled = rows.filter((r) => r[first] !== null);
-  const pageRows = spec.joined ? filled.map((r) => nest<R & { total_count: number }>(r)) : filled;
+  const pageRows = hasNestedRows(spec) ? filled.map((r) => nest<R & { total_count: number }>(r)) : filled;
   return toPage(
     pageRows,
     spec.first,

@@ -117,13 +117,12 @@ export function adoptionPageSelect(node: SelectionTree | undefined, join: Adopti
       joinedCols.push(columnsFor(JOINED_SOLUTION, solution));
     }
   }
-  const columns = own.join(', ');
-  const nested = own.length > 1;
-  if (!joins.length) return nested ? { columns, nested } : { columns };
   return {
-    columns,
-    nested,
-    joined: { joins: (r) => joins.map((j) => j(r)).join(' '), columns: joinedCols.join(', ') },
+    columns: own.join(', '),
+    nested: own.length > 1,
+    joined: joins.length
+      ? { joins: (r) => joins.map((j) => j(r)).join(' '), columns: joinedCols.join(', ') }
+      : undefined,
   };
 }
 
