@@ -3,6 +3,7 @@ import { WritesIdentityTrust1764633600000 } from './1764633600000-writes-identit
 import { DataVersion1764892800000 } from './1764892800000-data-version.js';
 import { AdoptionReadIndexes1764979200000 } from './1764979200000-adoption-read-indexes.js';
 import { AdoptionStatusCounts1765152000000 } from './1765152000000-adoption-status-counts.js';
+import { DataVersionLeases1765238400000 } from './1765238400000-data-version-leases.js';
 
 /** Every migration, in order. TypeORM runs the ones it has not recorded yet. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   DataVersion1764892800000,
   AdoptionReadIndexes1764979200000,
   AdoptionStatusCounts1765152000000,
+  DataVersionLeases1765238400000,
 ];

@@ -54,6 +54,7 @@ describe('performance: the response cache never serves a stale or foreign answer
   let env: WritesEnv;
   let second: { ds: DataSource; app: FastifyInstance; base: string };
   let editor: string;
+  let admin: string;
   const previous = process.env.RESPONSE_CACHE;
 
   beforeAll(async () => {
@@ -63,6 +64,7 @@ describe('performance: the response cache never serves a stale or foreign answer
       env.pool,
       await makeUser(env.pool, 'editor@cache.test', [{ role: 'EDITOR', municipality: A }]),
     );
+    admin = await sessionFor(env.pool, await makeUser(env.pool, 'admin@cache.test', [{ role: 'ADMIN' }]));
     // A second instance of the server on the same database, with its own pool and cache.
     const config = loadConfig({ NODE_ENV: 'test', CLIENT_DIST_DIR: '/nonexistent', RATE_LIMIT_MAX: '0' });
     const ds = createDataSource(env.db.url, { ...config.db, poolMax: 3 });
@@ -230,6 +232,100 @@ describe('performance: the response cache never serves a stale or foreign answer
     expect(unwatched).toEqual([...UNWATCHED].sort());
   });
 
+  it('a lease answers without a read, and no write commits while it is in use', async () => {
+    const reader = new DataVersionReader(env.pool);
+    try {
+      const v0 = await reader.read();
+      expect(reader.current()).toBe(v0); // leased: later callers need no round trip
+      const committed = env.pool
+        .query(`UPDATE solution SET website = 'https://lease.example' WHERE slug = 'open-solution'`)
+        .then(() => reader.current());
+      // The write waits until the lease is given back: by then this reader no longer uses v0.
+      expect(await committed).toBeNull();
+      const v1 = await reader.read();
+      expect(BigInt(v1)).toBe(BigInt(v0) + 1n);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('an idle reader gives its lease back, so a later write does not wait for it', async () => {
+    const holders = async () =>
+      (
+        await env.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks
+           WHERE locktype = 'advisory' AND classid::int = hashtext('atlas:data_version') AND objid = 2 AND objsubid = 2`,
+        )
+      ).rows[0]!.n;
+    const reader = new DataVersionReader(env.pool);
+    try {
+      await reader.read();
+      expect(await holders()).toBe(1);
+      const until = Date.now() + 2_000;
+      while ((await holders()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      expect(await holders()).toBe(0);
+      expect(reader.current()).toBeNull();
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('a stalled lease holder delays a write by at most twice the lease, and no lease is granted meanwhile', async () => {
+    const stalled = await env.pool.connect();
+    const reader = new DataVersionReader(env.pool);
+    try {
+      // An instance that took a lease and stopped (never gives it back).
+      await stalled.query(`SELECT pg_advisory_lock_shared(hashtext('atlas:data_version'), 2)`);
+      const leaseMs = (await env.pool.query(`SELECT lease_ms FROM atlas_meta.data_version`)).rows[0].lease_ms;
+      const started = performance.now();
+      const write = env.pool.query(
+        `UPDATE solution SET website = 'https://stalled.example' WHERE slug = 'open-solution'`,
+      );
+      await new Promise((r) => setTimeout(r, 10));
+      // The writer has closed the gate: this read gets the version but no lease.
+      await reader.read();
+      expect(reader.current()).toBeNull();
+      await write;
+      const waited = performance.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(2 * leaseMs);
+      expect(waited).toBeLessThan(2_000);
+    } finally {
+      await stalled.query(`SELECT pg_advisory_unlock_all()`);
+      stalled.release();
+      await reader.close();
+    }
+  });
+
+  it('under steady anonymous reads on both instances, every committed write is in the next answer', async () => {
+    let reading = true;
+    const background = [env.base, second.base].map(async (base) => {
+      while (reading) await post(base, READ, { slug: 'open-solution' });
+    });
+    try {
+      for (let i = 0; i < 12; i++) {
+        const name = `Under load ${i}`;
+        if (i % 2 === 0) await env.pool.query(`UPDATE solution SET name = $1 WHERE slug = 'open-solution'`, [name]);
+        else {
+          const { rows } = await env.pool.query(`SELECT version FROM solution WHERE slug = 'open-solution'`);
+          const write = await post(
+            env.base,
+            `mutation($v: Int!, $name: String!) {
+               updateSolution(slug: "open-solution", input: { name: $name }, expectedVersion: $v) { name } }`,
+            { v: rows[0].version, name },
+            { cookie: admin },
+          );
+          expect(write.body.errors).toBeUndefined();
+        }
+        for (const base of [second.base, env.base]) {
+          expect((await post(base, READ, { slug: 'open-solution' })).body.data.solution.name).toBe(name);
+        }
+      }
+    } finally {
+      reading = false;
+      await Promise.all(background);
+    }
+  });
+
   it('answers are per day in the Netherlands (for defaults such as asOf: today)', async () => {
     await post(env.base, READ, { slug: 'supplied-solution' });
     expect((await post(env.base, READ, { slug: 'supplied-solution' })).cache).toBe('hit');
@@ -245,7 +341,7 @@ describe('performance: DataVersionReader', () => {
     const pool = {
       query: () => new Promise((resolve) => pending.push((v) => resolve({ rows: [{ version: v }] }))),
     } as unknown as Pool;
-    const reader = new DataVersionReader(pool);
+    const reader = new DataVersionReader(pool, null);
     const turn = () => new Promise((r) => setImmediate(r));
     const a = reader.read();
     await Promise.resolve();

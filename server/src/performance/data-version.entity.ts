@@ -16,6 +16,10 @@ export class DataVersion {
 
   @Column({ type: 'timestamptz', name: 'changed_at', default: () => 'now()' })
   changedAt: Date;
+
+  /** How long an instance may answer from a version it read under a lease (migration 1765238400000). */
+  @Column({ type: 'integer', name: 'lease_ms', default: 25 })
+  leaseMs: number;
 }
 
 /** A writing transaction that has not committed yet (empty outside transactions). */

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, parse } from 'graphql';
-import type { Pool } from 'pg';
+import pg, { type Pool, type QueryResult } from 'pg';
 import type { Config } from '../config.js';
 import { SESSION_COOKIE } from '../identity/session.service.js';
 import { todayInNL } from '../scalars.js';
+
+const { Client } = pg;
 
 /**
  * A response cache for anonymous GraphQL reads, correct across server instances.
@@ -20,10 +22,11 @@ import { todayInNL } from '../scalars.js';
  *   whitespace or key order) is a separate entry. A body without Content-Length (chunked) or
  *   with Content-Encoding is never cached.
  * - Invalidation: every entry carries the database's `data_version` (migration 1764892800000),
- *   which every committed write to a watched table increases. Each cacheable request reads the
- *   current version first (concurrent requests share one read that started after they arrived,
- *   so a write committed before a request arrived is always seen) and uses an entry only when
- *   its version is current. So a write through any instance invalidates every instance.
+ *   which every committed write to a watched table increases. Each cacheable request gets the
+ *   current version first from `DataVersionReader` (a read that started after it arrived, or a
+ *   read lease that committing writers wait out: a write committed before a request arrived is
+ *   always seen) and uses an entry only when its version is current. So a write through any
+ *   instance, or outside the API, invalidates every instance.
  * - Bounded: least recently used entries go first beyond `maxEntries` or `maxBytes`.
  *
  * A hit skips body parsing, GraphQL parsing, validation, limits and execution: only answers that
@@ -47,32 +50,157 @@ export function responseCacheSettings(config: Config, env: NodeJS.ProcessEnv = p
   return { enabled, maxEntries: 2_000, maxBytes: (Number.isFinite(mb) && mb > 0 ? mb : 64) * 1024 * 1024 };
 }
 
-/** Reads data_version.version; callers that arrive while a read is running share the next one. */
+/** The connection a reader holds its lease on: a pg Client of its own (session locks live on one connection). */
+export interface LeaseClient {
+  query(text: string): Promise<QueryResult | QueryResult[]>;
+  end(): Promise<void>;
+}
+
+/** A client with the pool's settings, outside the pool (so the lease never holds a pooled connection). */
+async function openLeaseClient(pool: Pool, onLost: () => void): Promise<LeaseClient> {
+  const client = new Client({ ...pool.options, application_name: 'ggu-atlas data version' });
+  client.on('error', onLost);
+  client.on('end', onLost);
+  await client.connect();
+  return client;
+}
+
+/** Advisory lock keys (two integers: apart from the app's one-key locks); migration 1765238400000. */
+const GATE = `hashtext('atlas:data_version'), 1`;
+const LEASE = `hashtext('atlas:data_version'), 2`;
+/** Takes a lease unless a writer has closed the gate; then reads the version with a snapshot taken after. */
+const LEASE_AND_READ =
+  `SELECT CASE WHEN v.lease_ms > 0 AND pg_try_advisory_xact_lock_shared(${GATE}) ` +
+  `THEN pg_try_advisory_lock_shared(${LEASE}) ELSE false END AS leased, v.lease_ms ` +
+  `FROM atlas_meta.data_version v WHERE v.id = 1; ` +
+  `SELECT version FROM atlas_meta.data_version WHERE id = 1`;
+const GIVE_BACK = `SELECT pg_advisory_unlock_shared(${LEASE});`;
+const PLAIN_READ = 'SELECT version FROM atlas_meta.data_version WHERE id = 1';
+
+/**
+ * Reads data_version.version for the cache. Strictly fresh: a write committed before a caller
+ * asked is always in the version it gets.
+ * - Without a lease: a read that started after the caller arrived; callers that arrive while a
+ *   read is running share the next one.
+ * - With a lease (migration 1765238400000): the version read under it, for `lease_ms` after that
+ *   read was sent, without a round trip. A committing writer waits until every lease is given
+ *   back (or has run out), and no lease is granted while one waits; so no write commits while
+ *   a lease on an older version is in use.
+ */
 export class DataVersionReader {
   private next: Promise<string> | null = null;
   private previous: Promise<unknown> = Promise.resolve();
+  private lease: { version: string; until: number } | null = null;
+  private client: Promise<LeaseClient> | null = null;
+  /** Whether the lease lock is held on `client` (given back by `timer`, or before the next lease). */
+  private held = false;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
-  constructor(private readonly pool: Pool) {}
+  /** `leaseClient` null: never take leases (every caller waits for a read). */
+  constructor(
+    private readonly pool: Pool,
+    private readonly leaseClient: ((onLost: () => void) => Promise<LeaseClient>) | null = (onLost) =>
+      openLeaseClient(pool, onLost),
+  ) {}
+
+  /** The version under a lease still in force, else null (then `read()`). */
+  current(): string | null {
+    const lease = this.lease;
+    return lease !== null && performance.now() < lease.until ? lease.version : null;
+  }
 
   read(): Promise<string> {
+    const leased = this.current();
+    if (leased !== null) return Promise.resolve(leased);
     if (this.next) return this.next;
     // The read starts once the previous one is done, and then on the next turn of the event loop,
     // so that every request whose bytes arrived in this turn shares it (each read is a round trip
     // that wakes PostgreSQL: on two cores a large share of a hit's cost).
     const batch: Promise<string> = this.previous
       .then(() => new Promise(setImmediate))
-      .then(async () => {
+      .then(() => {
         // From here on, newcomers wait for the following read: this one may have started before them.
         if (this.next === batch) this.next = null;
-        const { rows } = await this.pool.query<{ version: string }>(
-          'SELECT version FROM atlas_meta.data_version WHERE id = 1',
-        );
-        if (!rows[0]) throw new Error('atlas_meta.data_version has no row');
-        return rows[0].version;
+        return this.fetch();
       });
     this.next = batch;
     this.previous = batch.catch(() => undefined);
     return batch;
+  }
+
+  /** Gives the lease back and closes the lease connection (which releases its locks anyway). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.lose();
+    const client = this.client;
+    this.client = null;
+    await client?.then((c) => c.end()).catch(() => undefined);
+  }
+
+  private async fetch(): Promise<string> {
+    const client = this.closed || !this.leaseClient ? null : await this.connection();
+    if (!client) return this.plainRead();
+    const giveBack = this.held ? GIVE_BACK : '';
+    this.lose();
+    const sentAt = performance.now();
+    let results: QueryResult[];
+    try {
+      results = (await client.query(giveBack + LEASE_AND_READ)) as QueryResult[];
+    } catch {
+      this.drop();
+      return this.plainRead();
+    }
+    const lock = results.at(-2)?.rows[0] as { leased: boolean; lease_ms: number } | undefined;
+    const version = (results.at(-1)?.rows[0] as { version: string } | undefined)?.version;
+    if (!lock || version === undefined) throw new Error('atlas_meta.data_version has no row');
+    if (lock.leased) {
+      this.held = true;
+      this.lease = { version, until: sentAt + lock.lease_ms };
+      // Fires after `until` (it starts later than sentAt): the version is no longer used by then.
+      this.timer = setTimeout(() => this.giveBack(), lock.lease_ms);
+      this.timer.unref();
+    }
+    return version;
+  }
+
+  private async plainRead(): Promise<string> {
+    const { rows } = await this.pool.query<{ version: string }>(PLAIN_READ);
+    if (!rows[0]) throw new Error('atlas_meta.data_version has no row');
+    return rows[0].version;
+  }
+
+  private connection(): Promise<LeaseClient | null> {
+    this.client ??= this.leaseClient!(() => this.drop());
+    const client = this.client;
+    return client.catch(() => {
+      if (this.client === client) this.client = null;
+      return null;
+    });
+  }
+
+  private giveBack(): void {
+    this.timer = undefined;
+    this.lease = null;
+    if (!this.held) return;
+    this.held = false;
+    this.client?.then((c) => c.query(GIVE_BACK)).catch(() => this.drop());
+  }
+
+  /** Stops using the lease here (the lock, if held, is given back by the caller or the connection's end). */
+  private lose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.lease = null;
+    this.held = false;
+  }
+
+  /** The lease connection failed or ended: PostgreSQL released its locks; open a new one when next needed. */
+  private drop(): void {
+    this.lose();
+    const client = this.client;
+    this.client = null;
+    client?.then((c) => c.end()).catch(() => undefined);
   }
 }
 
@@ -227,6 +355,7 @@ const errorFree = (payload: string) => {
 export function registerResponseCache(app: FastifyInstance, pool: Pool, settings: ResponseCacheSettings): void {
   if (!settings.enabled) return;
   const versions = new DataVersionReader(pool);
+  app.addHook('onClose', () => versions.close());
   const store = new Store(settings);
   const isQuery = queryChecker();
 
