@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { groupBy } from '../geography/geography.loaders.js';
 import { todayInNL } from '../scalars.js';
 import type { ComplianceEntryData, PeerRowData, ReuseRowData, SummaryRowData } from './profile.rows.js';
+import { peerCountsOf } from './peer-counts.js';
 import { ProfileService } from './profile.service.js';
 import { ReuseService } from './reuse.service.js';
 
@@ -52,8 +53,9 @@ export function uptakeLoaders(pool: Pool, lookups: Pool = pool) {
     ),
     /** The same without the per-solution lines (`solutions` is empty): for queries that do not ask for them. */
     peerComparisonStats: asOfLoader<PeerRowData>(
-      // From today on nothing changed later (ANY_CHANGED_SINCE): the lookups pool's generic plan.
-      (asOf, ids) => (asOf >= todayInNL() ? profileLookups : profile).peers(asOf, ids, false),
+      // From today on: the country's counts held per data version (PeerCounts); earlier dates
+      // with a plan for the date (a generic one reads every pair changed since).
+      (asOf, ids) => (asOf >= todayInNL() ? peerCountsOf(lookups).peers(asOf, ids) : profile.peers(asOf, ids, false)),
       (r) => r.municipality_id,
     ),
     /** Status counts of a municipality on asOf. */
