@@ -4,6 +4,7 @@ import { DataVersion1764892800000 } from './1764892800000-data-version.js';
 import { AdoptionReadIndexes1764979200000 } from './1764979200000-adoption-read-indexes.js';
 import { AdoptionStatusCounts1765152000000 } from './1765152000000-adoption-status-counts.js';
 import { DataVersionLeases1765238400000 } from './1765238400000-data-version-leases.js';
+import { AdoptionProvinceCounts1765324800000 } from './1765324800000-adoption-province-counts.js';
 
 /** Every migration, in order. TypeORM runs the ones it has not recorded yet. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AdoptionReadIndexes1764979200000,
   AdoptionStatusCounts1765152000000,
   DataVersionLeases1765238400000,
+  AdoptionProvinceCounts1765324800000,
 ];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECTION_COLUMNS, PROJECTION_UPDATE_SET, projectionQuery } from '../../server/src/adoption/projection.js';
 import { todayInNL } from '../../server/src/scalars.js';
 import { openApi, type ApiHarness } from './api-fixtures.js';
 
@@ -358,5 +359,77 @@ describe('uptake figures on the demo data agree with independent SQL', () => {
         );
     }
     expect(rows.some((r) => r.live > 0)).toBe(true);
+  });
+
+  // Last: it changes the data (later events, municipalities that start or end later).
+  it('the province × solution matrix from today on (the kept counts), with pairs that change later', async () => {
+    const plusDays = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const chosen = slugs.slice(0, 6);
+    // Pairs of the chosen solutions in current municipalities: LIVE ones retire in 30 days, others go LIVE in 300.
+    const { rows: pairs } = await api.pool.query<{ municipality_id: number; solution_id: number; status: string }>(
+      `SELECT DISTINCT ON (a.status = 'LIVE', a.solution_id) a.municipality_id, a.solution_id, a.status
+         FROM adoption a JOIN municipality m ON m.id = a.municipality_id JOIN solution s ON s.id = a.solution_id
+        WHERE m.valid_to IS NULL AND s.slug = ANY($1) AND a.status IN ('LIVE', 'IMPLEMENTING', 'PLANNED')
+        ORDER BY a.status = 'LIVE', a.solution_id, a.municipality_id`,
+      [chosen],
+    );
+    expect(pairs.filter((p) => p.status === 'LIVE').length).toBeGreaterThanOrEqual(3);
+    expect(pairs.filter((p) => p.status !== 'LIVE').length).toBeGreaterThanOrEqual(3);
+    await api.pool.query(
+      `INSERT INTO adoption_event (municipality_id, solution_id, status, effective_date, provenance)
+       SELECT x.m, x.s, CASE WHEN x.st = 'LIVE' THEN 'RETIRED' ELSE 'LIVE' END,
+              CASE WHEN x.st = 'LIVE' THEN $4::date ELSE $5::date END, 'SELF_DECLARED'
+         FROM unnest($1::int[], $2::int[], $3::text[]) AS x(m, s, st)`,
+      [
+        pairs.map((p) => p.municipality_id),
+        pairs.map((p) => p.solution_id),
+        pairs.map((p) => p.status),
+        plusDays(30),
+        plusDays(300),
+      ],
+    );
+    await api.pool.query(
+      `INSERT INTO adoption (${PROJECTION_COLUMNS})
+       WITH pairs AS (SELECT * FROM unnest($1::int[], $2::int[]) AS x(municipality_id, solution_id)), ${projectionQuery('false')}
+       ON CONFLICT (municipality_id, solution_id) DO UPDATE SET ${PROJECTION_UPDATE_SET}`,
+      [pairs.map((p) => p.municipality_id), pairs.map((p) => p.solution_id)],
+    );
+    // An adopting municipality that starts in 200 days, and one that ends then (it keeps its adoptions).
+    const { rows: places } = await api.pool.query<{ id: number }>(
+      `SELECT m.id FROM municipality m JOIN solution s ON s.slug = $1
+        WHERE m.valid_to IS NULL AND EXISTS (SELECT 1 FROM adoption a WHERE a.municipality_id = m.id AND a.solution_id = s.id AND a.status = 'LIVE')
+        ORDER BY m.id LIMIT 2`,
+      [chosen[0]],
+    );
+    expect(places.length).toBe(2);
+    await api.pool.query(`UPDATE municipality SET valid_from = $2 WHERE id = $1`, [places[0]!.id, plusDays(200)]);
+    await api.pool.query(`UPDATE municipality SET valid_to = $2 WHERE id = $1`, [places[1]!.id, plusDays(200)]);
+
+    for (const asOf of [today, plusDays(100), plusDays(400)]) {
+      for (const statuses of [['LIVE'], ['IMPLEMENTING', 'LIVE']]) {
+        const { regionComparison } = await api.data(
+          `query($slugs: [String!]!, $asOf: Date, $st: [AdoptionStatus!]) {
+             regionComparison(kind: PROVINCE, solutionSlugs: $slugs, asOf: $asOf, statuses: $st) {
+               rows { code municipalityCount cells { solutionSlug adoptingCount } } } }`,
+          { slugs: chosen, asOf, st: statuses },
+        );
+        const { rows } = await api.pool.query(
+          `SELECT p.code, s.slug,
+                  (SELECT count(*) FROM municipality m WHERE m.province_id = p.id AND ${EXISTED})::int AS total,
+                  (SELECT count(*) FROM municipality m WHERE m.province_id = p.id AND ${EXISTED}
+                      AND EXISTS (SELECT 1 FROM adoption_event e WHERE e.municipality_id = m.id AND e.solution_id = s.id
+                                     AND e.status = ANY($3::text[]) AND ${IS_LATEST}))::int AS adopting
+             FROM province p CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS o(slug, ord) JOIN solution s ON s.slug = o.slug
+            WHERE EXISTS (SELECT 1 FROM municipality m WHERE m.province_id = p.id AND ${EXISTED})
+            ORDER BY p.code, o.ord`,
+          [asOf, chosen, statuses],
+        );
+        const got = regionComparison.rows.flatMap((r: Json) =>
+          r.cells.map((c: Json) => [r.code, c.solutionSlug, r.municipalityCount, c.adoptingCount]),
+        );
+        expect(got, `${asOf} ${statuses}`).toEqual(rows.map((r) => [r.code, r.slug, r.total, r.adopting]));
+      }
+    }
   });
 });

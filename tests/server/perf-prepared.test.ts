@@ -119,4 +119,16 @@ describe('lookups pool', () => {
     expect(today.data).toEqual((await api.gql(q, {}, api.pool)).data);
     expect((await lastOnLookups()).some((s) => s.includes(UPTAKE_MARK))).toBe(true);
   });
+
+  it('runs the province comparison of today there from the kept counts, and that of a past date on the main pool', async () => {
+    const q = `query($asOf: Date) { regionComparison(kind: PROVINCE, solutionSlugs: ["open-zaak"], asOf: $asOf) {
+      rows { code municipalityCount cells { adoptingCount } } } }`;
+    const KEPT = 'FROM atlas_meta.adoption_province_count';
+    const past = await api.gql(q, { asOf: '2020-06-01' });
+    expect(past.errors).toBeUndefined();
+    expect((await lastOnLookups()).some((s) => s.includes(KEPT))).toBe(false);
+    const today = await api.gql(q, {});
+    expect(today.data?.regionComparison.rows).toHaveLength(12);
+    expect((await lastOnLookups()).some((s) => s.includes(KEPT))).toBe(true);
+  });
 });

@@ -33,6 +33,7 @@ export type MunicipalitySizeClass = (typeof MUNICIPALITY_SIZE_CLASSES)[number];
 @Check('ck_municipality_validity', `valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from`)
 @Index('ix_municipality_province_id', ['provinceId'])
 @Index('ix_municipality_validity', ['validFrom', 'validTo'])
+@Index('ix_municipality_valid_to', ['validTo'])
 // (lower(name) text_pattern_ops): an expression index TypeORM cannot describe; the migration owns it.
 @Index('ix_municipality_name_lower', { synchronize: false })
 export class Municipality {

@@ -1,16 +1,8 @@
 import type { Pool } from 'pg';
 import type { ComplianceEntryData, PeerRowData, SummaryRowData } from './profile.rows.js';
-import { changedLaterSelect, existedOn, latestCte } from './uptake.sql.js';
+import { anyChangedSince, changedLaterSelect, existedOn, latestCte } from './uptake.sql.js';
 
 const VALID_ONLY = 'JOIN valid v ON v.id = a.municipality_id';
-
-/**
- * Whether any adoption changed after `date` (the status_since index's last entry): a one-time filter,
- * so that on today's date the parts about later changes are skipped without being run. It is
- * what lets the peers' counts take a generic plan (lookups pool), which cannot know that few
- * pairs changed after the date and would otherwise read them all.
- */
-const anyChangedSince = (date: string) => `${date} < (SELECT max(g.status_since) FROM adoption g)`;
 
 /**
  * CTEs `later`, `live_since_then` and `counts`: each municipality of CTE `valid` (id, province_id,

@@ -75,7 +75,7 @@ export class UptakeResolver {
       min: 1,
       max: MAX_COMPARED,
     });
-    const rows = await new UptakeService(ctx.pool).comparison(kind, date, selection.ids!, wanted);
+    const rows = await new UptakeService(ctx.pool, ctx.lookups).comparison(kind, date, selection.ids!, wanted);
     return Object.assign(new RegionComparison(), {
       kind,
       asOf: date,

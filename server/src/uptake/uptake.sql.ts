@@ -67,6 +67,14 @@ export const changedLaterSelect = (date: string, scope: Omit<LatestScope, 'statu
 };
 
 /**
+ * Whether any adoption changed after `date` (the status_since index's last entry): a one-time filter,
+ * so that on today's date the parts about later changes are skipped without being run. It is
+ * what lets statements about today take a generic plan (lookups pool), which cannot know that few
+ * pairs changed after the date and would otherwise read them all.
+ */
+export const anyChangedSince = (date: string) => `${date} < (SELECT max(g.status_since) FROM adoption g)`;
+
+/**
  * How a municipality reaches the region memberships, which exist for current municipalities only
  * (the CBS regions of 2025). A municipality that ended follows its successor chain: after a merger
  * its one successor, after a split (Haaren 2021, Winsum 2019, Littenseradiel 2018) the successor
