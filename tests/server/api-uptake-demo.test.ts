@@ -362,7 +362,7 @@ describe('uptake figures on the demo data agree with independent SQL', () => {
   });
 
   // Last: it changes the data (later events, municipalities that start or end later).
-  it('the province × solution matrix from today on (the kept counts), with pairs that change later', async () => {
+  it('the province × solution matrix and the uptake from today on (the kept counts), with pairs that change later', async () => {
     const plusDays = (n: number) =>
       new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     const chosen = slugs.slice(0, 6);
@@ -429,6 +429,17 @@ describe('uptake figures on the demo data agree with independent SQL', () => {
           r.cells.map((c: Json) => [r.code, c.solutionSlug, r.municipalityCount, c.adoptingCount]),
         );
         expect(got, `${asOf} ${statuses}`).toEqual(rows.map((r) => [r.code, r.slug, r.total, r.adopting]));
+
+        // The uptake of all solutions from today on counts from the kept status counts too.
+        const { uptake } = await api.data(UPTAKE, { g: 'MUNICIPALITY', asOf, statuses });
+        const { rows: held } = await api.pool.query(
+          `SELECT m.code, ${HELD}::int AS pairs FROM municipality m WHERE ${EXISTED} ORDER BY m.code`,
+          [asOf, null, statuses],
+        );
+        expect(
+          uptake.rows.map((r: Json) => [r.groupKey, r.adoptionCount]),
+          `uptake ${asOf} ${statuses}`,
+        ).toEqual(held.map((r) => [r.code, r.pairs]));
       }
     }
   });
