@@ -14,6 +14,24 @@ import {
   type GroupingKind,
 } from './uptake.sql.js';
 
+/** Municipality `v`'s pairs in one of the statuses $3 unchanged since $1, counted in the projection's index. */
+const INDEX_COUNT = `(SELECT count(*) FROM adoption a
+      WHERE a.municipality_id = v.id AND a.status = ANY($3::text[]) AND a.status_since <= $1::date
+        AND ($2::int[] IS NULL OR a.solution_id = ANY($2::int[])))`;
+
+/** Per municipality, its pairs in one of the statuses $3 whose status took effect after $1 (when all solutions count). */
+const SINCE_THEN_CTE = `since_then AS (
+    SELECT a.municipality_id, count(*) AS n FROM adoption a
+    WHERE a.status_since > $1::date AND a.status = ANY($3::text[]) AND $2::int[] IS NULL AND ${anyChangedSince('$1::date')}
+    GROUP BY a.municipality_id
+  ),`;
+
+/** INDEX_COUNT, or for all solutions the kept status counts less `since_then` (joined as `st`). */
+const KEPT_OR_INDEX_COUNT = `CASE WHEN $2::int[] IS NULL
+      THEN (SELECT coalesce(sum(k.n), 0) FROM atlas_meta.adoption_status_count k
+             WHERE k.municipality_id = v.id AND k.status = ANY($3::text[])) - coalesce(st.n, 0)
+      ELSE ${INDEX_COUNT} END`;
+
 /**
  * Uptake per group as of a date, plus a national total, in one statement. Parameters:
  * $1 asOf, $2 solution ids (NULL: all), $3 statuses, $4 region kind (region groupings only).
@@ -51,28 +69,9 @@ const uptakeSql = (grouping: GroupingKind, fromKeptCounts: boolean) => `
   -- "held" would first store every pair: the 10× total took 480 ms.) Unchanged since $1: counted
   -- in the projection's index, or, from today on for all solutions, its status counts kept on
   -- write less those that took effect after $1 (the 10× statement for today: ~210 → ~75 ms).
-  ${
-    fromKeptCounts
-      ? `since_then AS (
-    SELECT a.municipality_id, count(*) AS n FROM adoption a
-    WHERE a.status_since > $1::date AND a.status = ANY($3::text[]) AND $2::int[] IS NULL AND ${anyChangedSince('$1::date')}
-    GROUP BY a.municipality_id
-  ),`
-      : ''
-  }
+  ${fromKeptCounts ? SINCE_THEN_CTE : ''}
   per_m AS (
-    SELECT v.id,
-           (${
-             fromKeptCounts
-               ? `CASE WHEN $2::int[] IS NULL
-              THEN (SELECT coalesce(sum(k.n), 0) FROM atlas_meta.adoption_status_count k
-                     WHERE k.municipality_id = v.id AND k.status = ANY($3::text[])) - coalesce(st.n, 0)
-              ELSE `
-               : '('
-           }(SELECT count(*) FROM adoption a
-              WHERE a.municipality_id = v.id AND a.status = ANY($3::text[]) AND a.status_since <= $1::date
-                AND ($2::int[] IS NULL OR a.solution_id = ANY($2::int[])))${fromKeptCounts ? ' END' : ')'}
-            + coalesce(lm.n, 0))::int AS pairs,
+    SELECT v.id, (${fromKeptCounts ? KEPT_OR_INDEX_COUNT : INDEX_COUNT} + coalesce(lm.n, 0))::int AS pairs,
            coalesce(d.declared, 0) AS declared, coalesce(d.compliant, 0) AS compliant
     FROM valid v
     LEFT JOIN (SELECT municipality_id, count(*) AS n FROM later GROUP BY 1) lm ON lm.municipality_id = v.id
