@@ -107,9 +107,10 @@ export async function multiplyTenfold(url: string): Promise<Record<string, numbe
       ORDER BY p.solution_id, p.municipality_id`);
     await c.query(`SELECT setval(pg_get_serial_sequence('adoption', 'id'), (SELECT max(id) FROM adoption))`);
     await restoreAdoption();
-    // The triggers that keep the status and province counts did not fire (replica role): recount.
+    // The triggers that keep the status, province and region counts did not fire (replica role): recount.
     await c.query(`SELECT atlas_meta.adoption_status_count_rebuild()`);
     await c.query(`SELECT atlas_meta.adoption_province_count_rebuild()`);
+    await c.query(`SELECT atlas_meta.adoption_region_count_rebuild()`);
 
     const {
       rows: [counts],

@@ -5,6 +5,7 @@ import { AdoptionReadIndexes1764979200000 } from './1764979200000-adoption-read-
 import { AdoptionStatusCounts1765152000000 } from './1765152000000-adoption-status-counts.js';
 import { DataVersionLeases1765238400000 } from './1765238400000-data-version-leases.js';
 import { AdoptionProvinceCounts1765324800000 } from './1765324800000-adoption-province-counts.js';
+import { AdoptionRegionCounts1765411200000 } from './1765411200000-adoption-region-counts.js';
 
 /** Every migration, in order. TypeORM runs the ones it has not recorded yet. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AdoptionStatusCounts1765152000000,
   DataVersionLeases1765238400000,
   AdoptionProvinceCounts1765324800000,
+  AdoptionRegionCounts1765411200000,
 ];

@@ -1,12 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL results are untyped JSON here */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Pool } from 'pg';
+import { AdoptionService } from '../../server/src/adoption/adoption.service.js';
 import { openApi, type ApiHarness } from './api-fixtures.js';
 
 /**
- * atlas_meta.adoption_status_count (migration 1765152000000) and atlas_meta.adoption_province_count
- * (migration 1765324800000) against a recount of `adoption` after every kind of write, and the
- * adoption list's totalCount (which sums the first when the filter allows) against plain SQL over
- * the rows.
+ * atlas_meta.adoption_status_count (migration 1765152000000), atlas_meta.adoption_province_count
+ * (migration 1765324800000) and atlas_meta.adoption_region_count (migration 1765411200000) against a
+ * recount of `adoption` after every kind of write, and the adoption list's totalCount (which sums
+ * the first or the last when the filter allows) against plain SQL over the rows.
  */
 describe('adoption counts kept on write', () => {
   let api: ApiHarness;
@@ -31,6 +33,15 @@ describe('adoption counts kept on write', () => {
                      FROM adoption a JOIN municipality m ON m.id = a.municipality_id
                     WHERE m.valid_to IS NULL GROUP BY 1, 2, 3) a
           ON a.solution_id = k.solution_id AND a.status = k.status AND a.province_id = k.province_id
+       WHERE coalesce(k.n, 0) <> coalesce(a.n, 0)
+      UNION ALL
+      SELECT 'region ' || coalesce(k.region_id, a.region_id) || '/' || coalesce(k.status, a.status) || ': '
+             || coalesce(k.n, 0) || ' ≠ ' || coalesce(a.n, 0)
+        FROM atlas_meta.adoption_region_count k
+        FULL JOIN (SELECT rm.region_id, a.status, count(*)::int AS n
+                     FROM adoption a JOIN region_membership rm ON rm.municipality_id = a.municipality_id
+                    GROUP BY 1, 2) a
+          ON a.region_id = k.region_id AND a.status = k.status
        WHERE coalesce(k.n, 0) <> coalesce(a.n, 0)`);
     return rows.map((r) => r.key);
   };
@@ -43,11 +54,14 @@ describe('adoption counts kept on write', () => {
   });
 
   it('holds the demo data’s counts', async () => {
-    const { rows } = await api.pool.query<{ n: number; p: number }>(
+    const { rows } = await api.pool.query<{ n: number; p: number; r: number }>(
       `SELECT (SELECT sum(n)::int FROM atlas_meta.adoption_status_count) AS n,
-              (SELECT sum(n)::int FROM atlas_meta.adoption_province_count) AS p`,
+              (SELECT sum(n)::int FROM atlas_meta.adoption_province_count) AS p,
+              (SELECT sum(n)::int FROM atlas_meta.adoption_region_count) AS r`,
     );
     expect(rows[0]!.n).toBeGreaterThan(1000);
+    // Every municipality is in several regions (province, COROP, safety region, ...).
+    expect(rows[0]!.r).toBeGreaterThan(3 * rows[0]!.n);
     // Merged municipalities keep their adoptions, which the province counts leave out.
     expect(rows[0]!.p).toBeGreaterThan(1000);
     expect(rows[0]!.p).toBeLessThan(rows[0]!.n);
@@ -113,9 +127,41 @@ describe('adoption counts kept on write', () => {
         other.rows[0]!.id,
       ]);
       expect(await drift(client)).toEqual([]);
+      // The municipality joins a region, leaves another, and one membership moves to a third region.
+      const regions = await client.query<{ id: number }>(
+        `SELECT r.id FROM region r WHERE NOT EXISTS (
+           SELECT 1 FROM region_membership rm WHERE rm.region_id = r.id AND rm.municipality_id = $1) ORDER BY r.id LIMIT 2`,
+        [other.rows[0]!.id],
+      );
+      await client.query(`INSERT INTO region_membership (region_id, municipality_id) VALUES ($1, $2)`, [
+        regions.rows[0]!.id,
+        other.rows[0]!.id,
+      ]);
+      expect(await drift(client)).toEqual([]);
+      await client.query(
+        `DELETE FROM region_membership WHERE municipality_id = $1
+            AND region_id = (SELECT min(region_id) FROM region_membership WHERE municipality_id = $1 AND region_id <> $2)`,
+        [other.rows[0]!.id, regions.rows[0]!.id],
+      );
+      expect(await drift(client)).toEqual([]);
+      await client.query(`UPDATE region_membership SET region_id = $3 WHERE municipality_id = $1 AND region_id = $2`, [
+        other.rows[0]!.id,
+        regions.rows[0]!.id,
+        regions.rows[1]!.id,
+      ]);
+      expect(await drift(client)).toEqual([]);
       await client.query(`SAVEPOINT before_truncate`);
+      await client.query(`TRUNCATE region_membership`);
+      expect((await client.query(`SELECT sum(n)::int AS n FROM atlas_meta.adoption_region_count`)).rows[0].n ?? 0).toBe(
+        0,
+      );
+      await client.query(`ROLLBACK TO SAVEPOINT before_truncate`);
+      expect(await drift(client)).toEqual([]);
       await client.query(`TRUNCATE adoption CASCADE`);
       expect((await client.query(`SELECT count(*)::int AS n FROM atlas_meta.adoption_status_count`)).rows[0].n).toBe(0);
+      expect((await client.query(`SELECT sum(n)::int AS n FROM atlas_meta.adoption_region_count`)).rows[0].n ?? 0).toBe(
+        0,
+      );
       await client.query(`ROLLBACK TO SAVEPOINT before_truncate`);
       expect(await drift(client)).toEqual([]);
     } finally {
@@ -137,6 +183,10 @@ describe('adoption counts kept on write', () => {
     await api.pool.query(`UPDATE atlas_meta.adoption_province_count SET n = n - 1`);
     expect((await drift()).length).toBeGreaterThan(0);
     await api.pool.query(`SELECT atlas_meta.adoption_province_count_rebuild()`);
+    expect(await drift()).toEqual([]);
+    await api.pool.query(`UPDATE atlas_meta.adoption_region_count SET n = n + 2`);
+    expect((await drift()).length).toBeGreaterThan(0);
+    await api.pool.query(`SELECT atlas_meta.adoption_region_count_rebuild()`);
     expect(await drift()).toEqual([]);
   });
 
@@ -191,6 +241,130 @@ describe('adoption counts kept on write', () => {
     }
   });
 
+  it('a municipality that joins or leaves a region while its adoptions are written: counted in the region it is in', async () => {
+    const { rows } = await api.pool.query<{ m: number; region: number; solutions: number[] }>(
+      `SELECT m.id AS m,
+              (SELECT min(r.id) FROM region r WHERE NOT EXISTS (
+                 SELECT 1 FROM region_membership rm WHERE rm.region_id = r.id AND rm.municipality_id = m.id)) AS region,
+              (SELECT array_agg(s.id ORDER BY s.id) FROM (SELECT s.id FROM solution s WHERE NOT EXISTS (
+                 SELECT 1 FROM adoption a WHERE a.municipality_id = m.id AND a.solution_id = s.id) ORDER BY s.id LIMIT 2) s) AS solutions
+         FROM municipality m WHERE m.valid_to IS NULL ORDER BY m.id DESC LIMIT 1`,
+    );
+    const { m, region, solutions } = rows[0]!;
+    expect(region).not.toBeNull();
+    expect(solutions.length).toBe(2);
+    const writer = await api.pool.connect();
+    const member = await api.pool.connect();
+    const insert = (s: number) =>
+      writer.query(
+        `INSERT INTO adoption (municipality_id, solution_id, status, status_since, first_event_date, provenance, last_event_id, last_confirmed_at)
+         SELECT $1, $2, 'LIVE', status_since, first_event_date, provenance, last_event_id, last_confirmed_at
+           FROM adoption ORDER BY id LIMIT 1`,
+        [m, s],
+      );
+    const settle = () => new Promise((r) => setTimeout(r, 150));
+    try {
+      // The adoption is written first: joining the region waits for it, then counts it too.
+      await writer.query('BEGIN');
+      await insert(solutions[0]!);
+      await member.query('BEGIN');
+      const joined = member.query(`INSERT INTO region_membership (region_id, municipality_id) VALUES ($1, $2)`, [
+        region,
+        m,
+      ]);
+      await settle();
+      await writer.query('COMMIT');
+      await joined;
+      await member.query('COMMIT');
+      expect(await drift()).toEqual([]);
+      // Leaving comes first: the writer waits for it, then leaves its adoption out of the region.
+      await member.query('BEGIN');
+      await member.query(`DELETE FROM region_membership WHERE region_id = $1 AND municipality_id = $2`, [region, m]);
+      await writer.query('BEGIN');
+      const inserted = insert(solutions[1]!);
+      await settle();
+      await member.query('COMMIT');
+      await inserted;
+      await writer.query('COMMIT');
+      expect(await drift()).toEqual([]);
+    } finally {
+      await writer.query('ROLLBACK').catch(() => {});
+      await member.query('ROLLBACK').catch(() => {});
+      writer.release();
+      member.release();
+    }
+  });
+
+  it('pages through a region’s adoptions as SQL orders them, with their municipality, province and solution', async () => {
+    const { rows: picked } = await api.pool.query<{ corop: string; inside: string; outside: string }>(
+      `SELECT (SELECT r.code FROM region r JOIN region_membership rm ON rm.region_id = r.id
+                WHERE r.kind = 'COROP' GROUP BY r.code ORDER BY count(*) DESC, r.code LIMIT 1) AS corop,
+              (SELECT min(m.code) FROM municipality m JOIN region_membership rm ON rm.municipality_id = m.id
+                 JOIN region r ON r.id = rm.region_id WHERE r.kind = 'PROVINCE' AND r.code = 'PV27') AS inside,
+              (SELECT min(m.code) FROM municipality m WHERE NOT EXISTS (
+                 SELECT 1 FROM region_membership rm JOIN region r ON r.id = rm.region_id
+                  WHERE rm.municipality_id = m.id AND r.kind = 'PROVINCE' AND r.code = 'PV27')) AS outside`,
+    );
+    const { corop, inside, outside } = picked[0]!;
+    // The filter, the region it names and the other conditions, as SQL.
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ region: { kind: 'PROVINCE', code: 'pv27' } }, `r.kind = 'PROVINCE' AND r.code = 'PV27'`, 'true'],
+      [
+        { status: ['LIVE', 'PLANNED'], region: { kind: 'COROP', code: corop } },
+        `r.kind = 'COROP' AND r.code = '${corop}'`,
+        `a.status IN ('LIVE', 'PLANNED')`,
+      ],
+      [
+        { municipalityCode: inside, status: ['LIVE'], region: { kind: 'PROVINCE', code: 'PV27' } },
+        `r.kind = 'PROVINCE' AND r.code = 'PV27'`,
+        `m.code = '${inside}' AND a.status = 'LIVE'`,
+      ],
+      [
+        { municipalityCode: outside, region: { kind: 'PROVINCE', code: 'PV27' } },
+        `r.kind = 'PROVINCE' AND r.code = 'PV27'`,
+        `m.code = '${outside}'`,
+      ],
+    ];
+    const sizes: number[] = [];
+    for (const [filter, region, rest] of cases) {
+      const { rows: expected } = await api.pool.query<{ key: string }>(
+        `SELECT m.code || ':' || s.slug || ' ' || a.status || ' ' || p.code || ' ' || s.name AS key
+           FROM adoption a JOIN municipality m ON m.id = a.municipality_id JOIN province p ON p.id = m.province_id
+           JOIN solution s ON s.id = a.solution_id
+          WHERE a.municipality_id IN (SELECT rm.municipality_id FROM region_membership rm
+                                        JOIN region r ON r.id = rm.region_id WHERE ${region})
+            AND ${rest}
+          ORDER BY m.code, s.slug`,
+      );
+      sizes.push(expected.length);
+      const seen: string[] = [];
+      let after: string | null = null;
+      const totals = new Set<number>();
+      for (let page = 0; page < 100; page++) {
+        const d: any = await api.data(
+          `query($f: AdoptionFilter, $after: String) { adoptions(filter: $f, first: 37, after: $after) {
+             totalCount pageInfo { hasNextPage endCursor }
+             edges { node { id status municipality { code province { code } } solution { slug name } } } } }`,
+          { f: filter, after },
+        );
+        totals.add(d.adoptions.totalCount);
+        for (const { node: n } of d.adoptions.edges) {
+          expect(n.id).toBe(`${n.municipality.code}:${n.solution.slug}`);
+          seen.push(`${n.id} ${n.status} ${n.municipality.province.code} ${n.solution.name}`);
+        }
+        if (!d.adoptions.pageInfo.hasNextPage) break;
+        after = d.adoptions.pageInfo.endCursor;
+      }
+      expect(seen, JSON.stringify(filter)).toEqual(expected.map((r) => r.key));
+      expect([...totals], JSON.stringify(filter)).toEqual([expected.length]);
+    }
+    // Several pages, a few rows, none.
+    expect(sizes[0]).toBeGreaterThan(3 * 37);
+    expect(sizes[1]).toBeGreaterThan(37);
+    expect(sizes[2]).toBeGreaterThan(0);
+    expect(sizes[3]).toBe(0);
+  });
+
   it('gives the list’s totalCount as counting the rows does, for every kind of filter', async () => {
     const sql = async (where: string, params: unknown[] = []) =>
       (
@@ -219,5 +393,31 @@ describe('adoption counts kept on write', () => {
       expect(d.adoptions.totalCount, filter).toBe(await expected);
     }
     expect(await sql(`a.status = 'LIVE' AND ${inProvince}`)).toBeGreaterThan(100);
+    // Codes that differ only in case name two regions, whose members overlap: counted once each.
+    const client = await api.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `WITH r AS (INSERT INTO region (kind, code, name) VALUES ('PROVINCE', 'pv27', 'Kopie') RETURNING id)
+         INSERT INTO region_membership (region_id, municipality_id)
+         SELECT r.id, rm.municipality_id FROM r, region_membership rm JOIN region p ON p.id = rm.region_id
+          WHERE p.kind = 'PROVINCE' AND p.code IN ('PV27', 'PV26')`,
+      );
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM adoption a WHERE a.status = 'LIVE' AND a.municipality_id IN (
+           SELECT rm.municipality_id FROM region_membership rm JOIN region r ON r.id = rm.region_id
+            WHERE r.kind = 'PROVINCE' AND upper(r.code) = 'PV27')`,
+      );
+      const page = await new AdoptionService(client as unknown as Pool).list(
+        { status: ['LIVE'], region: { kind: 'PROVINCE', code: 'Pv27' } } as never,
+        1,
+        null,
+      );
+      expect(page.totalCount).toBe(rows[0]!.n);
+      expect(rows[0]!.n).toBeGreaterThan(await sql(`a.status = 'LIVE' AND ${inProvince}`));
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 });

@@ -56,8 +56,9 @@ export class AdoptionResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const select = adoptionPageSelectFor(info, { municipality: true, solution: true });
-    return new AdoptionService(ctx.pool).list(args.filter, pageSize(args.first), args.after, select);
+    return new AdoptionService(ctx.pool, ctx.lookups).list(args.filter, pageSize(args.first), args.after, (join) =>
+      adoptionPageSelectFor(info, join),
+    );
   }
 
   @FieldResolver(() => Municipality, { description: 'The adopting municipality.' })
