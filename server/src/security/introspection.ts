@@ -3,8 +3,20 @@ import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { Context } from '../context.js';
 import { isAuthenticatedRequest, type CredentialVerifier } from './authentication.js';
 
-/** Whether the document asks for `__schema` or `__type` anywhere (fragments included). */
+/**
+ * Whether the document asks for `__schema` or `__type` anywhere (fragments included). Kept per
+ * document: Apollo hands every request of a cached query the same parsed document (walking it
+ * took ~1.7% of a 100-adopter request).
+ */
 export function usesIntrospection(document: DocumentNode): boolean {
+  let found = introspects.get(document);
+  if (found === undefined) introspects.set(document, (found = walksIntoIntrospection(document)));
+  return found;
+}
+
+const introspects = new WeakMap<DocumentNode, boolean>();
+
+function walksIntoIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {
