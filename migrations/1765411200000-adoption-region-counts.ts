@@ -1,6 +1,29 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * A statement-level trigger function that runs `apply` on the statement's changes: `columns` of
+ * each row with a `delta`, `plus` for a new row and `minus` for an old one (an UPDATE has both).
+ */
+const deltaTrigger = (
+  name: string,
+  columns: string,
+  plus: string,
+  minus: string,
+  apply: (changes: string) => string,
+) => `
+      CREATE FUNCTION atlas_meta.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          ${apply(`SELECT ${columns}, ${plus} AS delta FROM new_rows`)}
+        ELSIF TG_OP = 'DELETE' THEN
+          ${apply(`SELECT ${columns}, ${minus} AS delta FROM old_rows`)}
+        ELSE
+          ${apply(`SELECT ${columns}, ${plus} AS delta FROM new_rows UNION ALL SELECT ${columns}, ${minus} FROM old_rows`)}
+        END IF;
+        RETURN NULL;
+      END $$`;
+
+/**
  * How many adoptions the member municipalities of each region have in each status, kept on write:
  * `atlas_meta.adoption_region_count (region_id, status, n)`, the sum of
  * `atlas_meta.adoption_status_count` (migration 1765152000000) over the region's members.
@@ -42,49 +65,39 @@ export class AdoptionRegionCounts1765411200000 implements MigrationInterface {
          GROUP BY 1, 2;
       $$`);
     // `changes` holds (municipality_id, status, delta): a municipality's status counts that moved.
-    const fromCounts = (changes: string) => `
+    await q.query(
+      deltaTrigger(
+        'adoption_region_count_apply',
+        'municipality_id, status',
+        'n',
+        '-n',
+        (changes) => `
           PERFORM 1 FROM public.municipality
             WHERE id IN (SELECT municipality_id FROM (${changes}) d) ORDER BY id FOR SHARE;
           INSERT INTO atlas_meta.adoption_region_count AS c (region_id, status, n)
           SELECT rm.region_id, d.status, sum(d.delta)::int
             FROM (${changes}) d JOIN public.region_membership rm ON rm.municipality_id = d.municipality_id
            GROUP BY 1, 2 HAVING sum(d.delta) <> 0 ORDER BY 1, 2
-          ON CONFLICT (region_id, status) DO UPDATE SET n = c.n + excluded.n;`;
-    await q.query(`
-      CREATE FUNCTION atlas_meta.adoption_region_count_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          ${fromCounts('SELECT municipality_id, status, n AS delta FROM new_rows')}
-        ELSIF TG_OP = 'DELETE' THEN
-          ${fromCounts('SELECT municipality_id, status, -n AS delta FROM old_rows')}
-        ELSE
-          ${fromCounts(`SELECT municipality_id, status, n AS delta FROM new_rows
-                        UNION ALL SELECT municipality_id, status, -n FROM old_rows`)}
-        END IF;
-        RETURN NULL;
-      END $$`);
+          ON CONFLICT (region_id, status) DO UPDATE SET n = c.n + excluded.n;`,
+      ),
+    );
     // `changes` holds (region_id, municipality_id, delta): memberships that began (1) or ended (-1).
-    const fromMembers = (changes: string) => `
+    await q.query(
+      deltaTrigger(
+        'adoption_region_count_members',
+        'region_id, municipality_id',
+        '1',
+        '-1',
+        (changes) => `
           PERFORM 1 FROM public.municipality
             WHERE id IN (SELECT municipality_id FROM (${changes}) d) ORDER BY id FOR NO KEY UPDATE;
           INSERT INTO atlas_meta.adoption_region_count AS c (region_id, status, n)
           SELECT d.region_id, k.status, sum(d.delta * k.n)::int
             FROM (${changes}) d JOIN atlas_meta.adoption_status_count k ON k.municipality_id = d.municipality_id
            GROUP BY 1, 2 HAVING sum(d.delta * k.n) <> 0 ORDER BY 1, 2
-          ON CONFLICT (region_id, status) DO UPDATE SET n = c.n + excluded.n;`;
-    await q.query(`
-      CREATE FUNCTION atlas_meta.adoption_region_count_members() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          ${fromMembers('SELECT region_id, municipality_id, 1 AS delta FROM new_rows')}
-        ELSIF TG_OP = 'DELETE' THEN
-          ${fromMembers('SELECT region_id, municipality_id, -1 AS delta FROM old_rows')}
-        ELSE
-          ${fromMembers(`SELECT region_id, municipality_id, 1 AS delta FROM new_rows
-                         UNION ALL SELECT region_id, municipality_id, -1 FROM old_rows`)}
-        END IF;
-        RETURN NULL;
-      END $$`);
+          ON CONFLICT (region_id, status) DO UPDATE SET n = c.n + excluded.n;`,
+      ),
+    );
     await q.query(`
       CREATE FUNCTION atlas_meta.adoption_region_count_clear() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

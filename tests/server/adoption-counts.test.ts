@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL results are untyped JSON here */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { AdoptionService } from '../../server/src/adoption/adoption.service.js';
 import { openApi, type ApiHarness } from './api-fixtures.js';
 
@@ -45,6 +45,42 @@ describe('adoption counts kept on write', () => {
        WHERE coalesce(k.n, 0) <> coalesce(a.n, 0)`);
     return rows.map((r) => r.key);
   };
+
+  /** Two sessions for a race; whatever they leave open is rolled back. */
+  const withSessions = async (fn: (a: PoolClient, b: PoolClient) => Promise<void>) => {
+    const a = await api.pool.connect();
+    const b = await api.pool.connect();
+    try {
+      await fn(a, b);
+    } finally {
+      await a.query('ROLLBACK').catch(() => {});
+      await b.query('ROLLBACK').catch(() => {});
+      a.release();
+      b.release();
+    }
+  };
+  /**
+   * `first` runs in a transaction of `a`; then `second` starts in one of `b` while a's is open (so
+   * it may wait on a's locks); a commits, then b.
+   */
+  const race = async (a: PoolClient, first: () => Promise<unknown>, b: PoolClient, second: () => Promise<unknown>) => {
+    await a.query('BEGIN');
+    await first();
+    await b.query('BEGIN');
+    const pending = second();
+    await new Promise((r) => setTimeout(r, 150));
+    await a.query('COMMIT');
+    await pending;
+    await b.query('COMMIT');
+  };
+  /** A LIVE adoption of solution s by municipality m, its other columns copied from the first adoption. */
+  const insertLive = (c: PoolClient, m: number, s: number) =>
+    c.query(
+      `INSERT INTO adoption (municipality_id, solution_id, status, status_since, first_event_date, provenance, last_event_id, last_confirmed_at)
+       SELECT $1, $2, 'LIVE', status_since, first_event_date, provenance, last_event_id, last_confirmed_at
+         FROM adoption ORDER BY id LIMIT 1`,
+      [m, s],
+    );
 
   beforeAll(async () => {
     api = await openApi('demo', false);
@@ -199,46 +235,26 @@ describe('adoption counts kept on write', () => {
     );
     const { m, from, to, solutions } = rows[0]!;
     expect(solutions.length).toBe(2);
-    const writer = await api.pool.connect();
-    const mover = await api.pool.connect();
-    // A LIVE adoption of solution s, its other columns copied from the first adoption.
-    const insert = (s: number) =>
-      writer.query(
-        `INSERT INTO adoption (municipality_id, solution_id, status, status_since, first_event_date, provenance, last_event_id, last_confirmed_at)
-         SELECT $1, $2, 'LIVE', status_since, first_event_date, provenance, last_event_id, last_confirmed_at
-           FROM adoption ORDER BY id LIMIT 1`,
-        [m, s],
-      );
-    const move = (province: number) =>
-      mover.query(`UPDATE municipality SET province_id = $2 WHERE id = $1`, [m, province]);
-    const settle = () => new Promise((r) => setTimeout(r, 150));
-    try {
+    const move = (c: PoolClient, province: number) =>
+      c.query(`UPDATE municipality SET province_id = $2 WHERE id = $1`, [m, province]);
+    await withSessions(async (writer, mover) => {
       // The adoption is written first: the move waits for that transaction, then moves it too.
-      await writer.query('BEGIN');
-      await insert(solutions[0]!);
-      await mover.query('BEGIN');
-      const moved = move(to);
-      await settle();
-      await writer.query('COMMIT');
-      await moved;
-      await mover.query('COMMIT');
+      await race(
+        writer,
+        () => insertLive(writer, m, solutions[0]!),
+        mover,
+        () => move(mover, to),
+      );
       expect(await drift()).toEqual([]);
       // The move comes first: the writer waits for it, then counts its adoption in the new province.
-      await mover.query('BEGIN');
-      await move(from);
-      await writer.query('BEGIN');
-      const inserted = insert(solutions[1]!);
-      await settle();
-      await mover.query('COMMIT');
-      await inserted;
-      await writer.query('COMMIT');
+      await race(
+        mover,
+        () => move(mover, from),
+        writer,
+        () => insertLive(writer, m, solutions[1]!),
+      );
       expect(await drift()).toEqual([]);
-    } finally {
-      await writer.query('ROLLBACK').catch(() => {});
-      await mover.query('ROLLBACK').catch(() => {});
-      writer.release();
-      mover.release();
-    }
+    });
   });
 
   it('a municipality that joins or leaves a region while its adoptions are written: counted in the region it is in', async () => {
@@ -253,46 +269,24 @@ describe('adoption counts kept on write', () => {
     const { m, region, solutions } = rows[0]!;
     expect(region).not.toBeNull();
     expect(solutions.length).toBe(2);
-    const writer = await api.pool.connect();
-    const member = await api.pool.connect();
-    const insert = (s: number) =>
-      writer.query(
-        `INSERT INTO adoption (municipality_id, solution_id, status, status_since, first_event_date, provenance, last_event_id, last_confirmed_at)
-         SELECT $1, $2, 'LIVE', status_since, first_event_date, provenance, last_event_id, last_confirmed_at
-           FROM adoption ORDER BY id LIMIT 1`,
-        [m, s],
-      );
-    const settle = () => new Promise((r) => setTimeout(r, 150));
-    try {
+    await withSessions(async (writer, member) => {
       // The adoption is written first: joining the region waits for it, then counts it too.
-      await writer.query('BEGIN');
-      await insert(solutions[0]!);
-      await member.query('BEGIN');
-      const joined = member.query(`INSERT INTO region_membership (region_id, municipality_id) VALUES ($1, $2)`, [
-        region,
-        m,
-      ]);
-      await settle();
-      await writer.query('COMMIT');
-      await joined;
-      await member.query('COMMIT');
+      await race(
+        writer,
+        () => insertLive(writer, m, solutions[0]!),
+        member,
+        () => member.query(`INSERT INTO region_membership (region_id, municipality_id) VALUES ($1, $2)`, [region, m]),
+      );
       expect(await drift()).toEqual([]);
       // Leaving comes first: the writer waits for it, then leaves its adoption out of the region.
-      await member.query('BEGIN');
-      await member.query(`DELETE FROM region_membership WHERE region_id = $1 AND municipality_id = $2`, [region, m]);
-      await writer.query('BEGIN');
-      const inserted = insert(solutions[1]!);
-      await settle();
-      await member.query('COMMIT');
-      await inserted;
-      await writer.query('COMMIT');
+      await race(
+        member,
+        () => member.query(`DELETE FROM region_membership WHERE region_id = $1 AND municipality_id = $2`, [region, m]),
+        writer,
+        () => insertLive(writer, m, solutions[1]!),
+      );
       expect(await drift()).toEqual([]);
-    } finally {
-      await writer.query('ROLLBACK').catch(() => {});
-      await member.query('ROLLBACK').catch(() => {});
-      writer.release();
-      member.release();
-    }
+    });
   });
 
   it('pages through a region’s adoptions as SQL orders them, with their municipality, province and solution', async () => {

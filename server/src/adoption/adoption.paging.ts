@@ -194,18 +194,28 @@ export async function listPage<R, T>(pool: Pool, spec: ListSpec<R, T>): Promise<
       ORDER BY ${orderBy('p')}`,
     params,
   );
+  return pageOfRows(rows, spec, {
+    first: spec.first,
+    hasPrevious: cursor !== null,
+    key: (r) => spec.order.map((o) => r[o.column] as string | number),
+    node: spec.node,
+  });
+}
+
+/**
+ * The rows of a statement that reads a page LEFT JOINed to its total (every row carries
+ * `total_count`; an empty page is one row of nulls besides it) as a page, nesting the joined rows
+ * of `select`. `key` gives a row's sort key, whose first column is never null in a real row.
+ */
+export function pageOfRows<R, T>(
+  rows: (R & { total_count: number })[],
+  select: PageColumns,
+  page: { first: number; hasPrevious: boolean; key: (row: R) => (string | number)[]; node: (row: R) => T },
+): Page<T> {
   const total = rows[0]?.total_count ?? 0;
-  const first = spec.order[0]!.column;
-  const filled = rows.filter((r) => r[first] !== null);
-  const pageRows = hasNestedRows(spec) ? filled.map((r) => nest<R & { total_count: number }>(r)) : filled;
-  return toPage(
-    pageRows,
-    spec.first,
-    total,
-    cursor !== null,
-    (r) => spec.order.map((o) => r[o.column] as string | number),
-    spec.node,
-  );
+  const filled = rows.filter((r) => page.key(r)[0] !== null);
+  const pageRows = hasNestedRows(select) ? filled.map((r) => nest<R>(r as Record<string, unknown>)) : filled;
+  return toPage(pageRows, page.first, total, page.hasPrevious, page.key, page.node);
 }
 
 /** A LIKE pattern for "contains", case-insensitive (compare against lower(...)). */

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import { decodeCursor, toPage, type Page } from '../pagination.js';
+import { decodeCursor, type Page } from '../pagination.js';
 import { municipalityCodeArg, regionCodeArg, slugArg } from './adoption.inputs.js';
-import { limitOf, listPage } from './adoption.paging.js';
+import { limitOf, listPage, pageOfRows } from './adoption.paging.js';
 import {
   ADOPTION_COLUMNS,
   ADOPTION_FROM,
@@ -9,7 +9,7 @@ import {
   type AdoptionJoins,
   type AdoptionRow,
 } from './adoption.rows.js';
-import { hasNestedRows, nest, type PageColumns } from '../columns.js';
+import type { PageColumns } from '../columns.js';
 import { Adoption, type AdoptionFilter } from './adoption.types.js';
 
 /** What a list page reads, for the joins a statement shape allows (adoptionPageSelectFor). */
@@ -181,18 +181,11 @@ export class AdoptionService {
         ORDER BY p.municipality_code, p.solution_slug`,
       params,
     );
-    const total = rows[0]?.total_count ?? 0;
-    const filled = rows.filter((r) => r.municipality_code !== null);
-    const pageRows = hasNestedRows(q.select)
-      ? filled.map((r) => nest<AdoptionRow>(r as unknown as Record<string, unknown>))
-      : filled;
-    return toPage(
-      pageRows,
-      q.first,
-      total,
-      cursor !== null,
-      (r) => [r.municipality_code, r.solution_slug],
-      Adoption.from,
-    );
+    return pageOfRows(rows, q.select, {
+      first: q.first,
+      hasPrevious: cursor !== null,
+      key: (r) => [r.municipality_code, r.solution_slug],
+      node: Adoption.from,
+    });
   }
 }
