@@ -58,7 +58,13 @@ export const latestCte = (date: string, scope: LatestScope = {}) => {
  * half of `latestCte`, for statements that count the unchanged pairs in the projection directly.
  */
 export const changedLaterSelect = (date: string, scope: Omit<LatestScope, 'statuses'> = {}) => {
-  const where = [`a.status_since > ${date}`, `e.effective_date <= ${date}`, ...(scope.where ?? [])].join(' AND ');
+  // The one-time filter skips the joins (and their hash tables) when no pair changed after `date`.
+  const where = [
+    `a.status_since > ${date}`,
+    `e.effective_date <= ${date}`,
+    anyChangedSince(date),
+    ...(scope.where ?? []),
+  ].join(' AND ');
   return `(SELECT DISTINCT ON (e.municipality_id, e.solution_id) e.municipality_id, e.solution_id, e.status
      FROM adoption a ${scope.joins ?? VALID_AND_SELECTED}
      JOIN adoption_event e ON e.municipality_id = a.municipality_id AND e.solution_id = a.solution_id
