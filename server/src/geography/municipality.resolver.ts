@@ -54,7 +54,8 @@ export class MunicipalityResolver {
     @Arg('code', () => String, { description: 'CBS code with prefix, e.g. `GM0363`.' }) code: string,
     @Ctx() ctx: Context,
   ): Promise<Municipality | null> {
-    const row = await new MunicipalityService(ctx.pool).byCode(code);
+    // On the lookups pool: its generic plan is the index lookup, and a custom one was planned per request.
+    const row = await new MunicipalityService(ctx.lookups).byCode(code);
     return row ? Municipality.from(row) : null;
   }
 

@@ -7,16 +7,16 @@ import { MUNICIPALITY_COLUMNS, PROVINCE_COLUMNS, type MunicipalityRow, type Prov
 
 const PROVINCE_CODE = /^PV\d{2}$/;
 
+/** One municipality with its province, by code: an index lookup whatever the code (fit for the lookups pool). */
+const BY_CODE = `SELECT ${MUNICIPALITY_COLUMNS}, ${joinedColumns(PROVINCE_COLUMNS, 'p', 'p', 'province')}
+   FROM municipality m JOIN province p ON p.id = m.province_id WHERE m.code = upper($1)`;
+
 /** Reads of municipalities and provinces: SQL in, typed rows out. */
 export class MunicipalityService {
   constructor(private readonly pool: Pool) {}
 
   async byCode(code: string): Promise<MunicipalityRow | null> {
-    const { rows } = await this.pool.query<Record<string, unknown>>(
-      `SELECT ${MUNICIPALITY_COLUMNS}, ${joinedColumns(PROVINCE_COLUMNS, 'p', 'p', 'province')}
-         FROM municipality m JOIN province p ON p.id = m.province_id WHERE m.code = upper($1)`,
-      [code.trim()],
-    );
+    const { rows } = await this.pool.query<Record<string, unknown>>(BY_CODE, [code.trim()]);
     return rows[0] ? nest<MunicipalityRow>(rows[0]) : null;
   }
 

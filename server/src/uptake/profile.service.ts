@@ -13,7 +13,7 @@ const VALID_ONLY = 'JOIN valid v ON v.id = a.municipality_id';
  */
 export const liveCountCtes = (date: string) => `later AS (
     SELECT x.municipality_id, count(*) FILTER (WHERE x.status = 'LIVE') AS live_count
-    FROM ${changedLaterSelect(date, { joins: VALID_ONLY, where: [anyChangedSince(date)] })} x
+    FROM ${changedLaterSelect(date, { joins: VALID_ONLY })} x
     GROUP BY x.municipality_id
   ),
   live_since_then AS (
@@ -149,7 +149,7 @@ const COMPLIANCE_SQL = `
   declared AS (SELECT * FROM standard_compliance WHERE municipality_id = ANY($1::int[]))
   SELECT coalesce(d.municipality_id, x.municipality_id) AS municipality_id, to_jsonb(st) AS standard,
          d.status AS declared_status, d.explanation, d.deadline, d.provenance, d.last_confirmed_at,
-         coalesce(x.solution_ids, '{}') AS derived_solution_ids
+         coalesce(array_to_string(x.solution_ids, ','), '') AS derived_solution_ids
   FROM declared d
   FULL JOIN derived x ON x.municipality_id = d.municipality_id AND x.standard_id = d.standard_id
   JOIN standard st ON st.id = coalesce(d.standard_id, x.standard_id)

@@ -47,10 +47,15 @@ export class ComplianceEntry {
   })
   disagrees: boolean;
 
-  derivedSolutionDbIds: number[];
+  /** `derived_solution_ids` of the row (see ComplianceEntryData). */
+  private derivedIds = '';
+
+  get derivedSolutionDbIds(): number[] {
+    return this.derivedIds === '' ? [] : this.derivedIds.split(',').map(Number);
+  }
 
   static from(row: ComplianceEntryData): ComplianceEntry {
-    const derived = row.derived_solution_ids.length > 0 ? ComplianceStatus.COMPLIANT : null;
+    const derived = row.derived_solution_ids !== '' ? ComplianceStatus.COMPLIANT : null;
     const declared = row.declared_status as ComplianceStatus | null;
     return Object.assign(new ComplianceEntry(), {
       standard: Standard.from(row.standard),
@@ -61,7 +66,7 @@ export class ComplianceEntry {
       lastConfirmedAt: row.last_confirmed_at,
       derivedStatus: derived,
       disagrees: declared !== null && derived !== null && declared !== derived,
-      derivedSolutionDbIds: row.derived_solution_ids,
+      derivedIds: row.derived_solution_ids,
     });
   }
 }

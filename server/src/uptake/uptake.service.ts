@@ -214,7 +214,7 @@ const provinceComparisonSql = `
       SELECT v.province_id, x.solution_id, 1
       FROM ${changedLaterSelect('$1::date', { joins: '', where: ['a.solution_id = ANY($2::int[])'] })} x
       JOIN valid v ON v.id = x.municipality_id
-      WHERE x.status = ANY($3::text[]) AND ${anyChangedSince('$1::date')}
+      WHERE x.status = ANY($3::text[])
     ) x
     GROUP BY x.province_id, x.solution_id
   ),
