@@ -141,17 +141,18 @@ try {
 
       for (let round = 1; round <= rounds; round++) {
         for (const q of queries) {
-          // Rotate the order each round so no server always runs first (or right after another).
+          // Rotate the order each round so no server always runs first.
           const order = servers.map((_, i) => servers[(i + round + QUERY_IDS.indexOf(q)) % servers.length]!);
           for (const s of order) {
+            const t = target(s, q, params, cursors.get(s.name)!);
             // A second of unmeasured load first: the server before it may have left PostgreSQL's
             // buffers full of its own pages (sql and PostGraphile (e) on 10× read for seconds), and
             // the order only rotates, so each server always follows the same one (ours follows sql).
             if (roundWarmupSeconds > 0) {
-              await load(s, target(s, q, params, cursors.get(s.name)!), roundWarmupSeconds, connections);
+              await load(s, t, roundWarmupSeconds, connections);
               await quiesce(url);
             }
-            const r = await load(s, target(s, q, params, cursors.get(s.name)!), seconds, connections);
+            const r = await load(s, t, seconds, connections);
             await quiesce(url);
             measurements.push({ query: q, server: s.name, dataset, round, ...r });
             if (r.failures)

@@ -13,7 +13,7 @@ const VALID_ONLY = 'JOIN valid v ON v.id = a.municipality_id';
  */
 export const liveCountCtes = (date: string) => `later AS (
     SELECT x.municipality_id, count(*) FILTER (WHERE x.status = 'LIVE') AS live_count
-    FROM ${changedLaterSelect(date, { joins: VALID_ONLY, where: [anyChangedSince(date)] })} x
+    FROM ${changedLaterSelect(date, { joins: VALID_ONLY })} x
     GROUP BY x.municipality_id
   ),
   live_since_then AS (
