@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -117,6 +118,71 @@ describe('performance: the response cache never serves a stale or foreign answer
     expect(second_.cache).toBe('hit');
     expect(second_.text).toBe(first.text);
     expect((await post(env.base, READ, { slug: 'supplied-solution' })).cache).toBe('miss');
+  });
+
+  it('a hit carries the headers and bytes of the answer it replays, with and without compression', async () => {
+    // Larger than the compression threshold (1 kB).
+    const body = JSON.stringify({ query: `{ municipalities(first: 100) { edges { node { code name } } } }` });
+    // node:http sends no Accept-Encoding unless told (fetch always asks for gzip).
+    const send = (headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }>((resolve, reject) => {
+        const req = httpRequest(
+          `${env.base}/graphql`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const perRequest = ['date', 'x-request-id', 'x-response-cache'];
+    const lasting = (headers: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(headers).filter(([name]) => !perRequest.includes(name)));
+
+    const miss = await send({ 'x-request-id': 'cache-miss-0001' });
+    expect(miss.headers['x-response-cache']).toBe('miss');
+    const hit = await send({ 'x-request-id': 'cache-hit-00001' });
+    expect(hit.status).toBe(200);
+    expect(hit.headers['x-response-cache']).toBe('hit');
+    expect(hit.headers['x-request-id']).toBe('cache-hit-00001');
+    expect(miss.bytes.length).toBeGreaterThan(1024);
+    expect(hit.bytes.equals(miss.bytes)).toBe(true);
+    expect(lasting(hit.headers)).toEqual(lasting(miss.headers));
+    expect(hit.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(miss.bytes.length),
+      'x-content-type-options': 'nosniff',
+      'api-version': expect.any(String),
+    });
+    expect(hit.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+
+    // Asked for gzip: the same answer, compressed as a miss would be.
+    const gzipped = await send({ 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['x-response-cache']).toBe('hit');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.bytes).equals(miss.bytes)).toBe(true);
+    expect(lasting(gzipped.headers)).toMatchObject({ ...lasting(miss.headers), 'content-length': expect.any(String) });
+
+    // Hits are counted and timed like every answer (the onResponse hooks still run).
+    const answered = async () => {
+      const text = await (await fetch(`${env.base}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find((l) => /^atlas_http_request_duration_seconds_count\{.*route="\/graphql".*status="200"/.test(l));
+      return Number(line?.split(' ').at(-1));
+    };
+    const before = await answered();
+    expect((await send()).headers['x-response-cache']).toBe('hit');
+    expect(await answered()).toBe(before + 1);
   });
 
   it('is keyed on the body as sent; a chunked or malformed body is answered as without the cache', async () => {
