@@ -100,11 +100,12 @@ export function createMetrics(pool: Pool): Metrics {
 
 /** `GET /metrics` in the Prometheus text format, and the per-request HTTP histogram. */
 export function registerMetricsRoute(app: FastifyInstance, metrics: Metrics): void {
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     metrics.observeHttp(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
   app.get('/metrics', async (_req, reply) => {
     reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store');

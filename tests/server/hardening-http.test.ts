@@ -111,16 +111,34 @@ describe('hardening: HTTP edge', () => {
   });
 
   describe('security headers', () => {
-    it('are on every answer: GraphQL, health, an unknown route', async () => {
-      for (const res of [
+    it("are on every answer: the API set on GraphQL, health and metrics, helmet's on everything else", async () => {
+      const api = [
         await fetch(`${t.base}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: '{"query":"{__typename}"}',
         }),
+        await fetch(`${t.base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{',
+        }),
         await fetch(`${t.base}/healthz`),
-        await fetch(`${t.base}/nope`),
-      ]) {
+        await fetch(`${t.base}/boundaries/nope`),
+      ];
+      for (const res of api) {
+        expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+        expect(res.headers.get('api-version')).toBe(API_VERSION);
+        expect(res.headers.get('strict-transport-security')).toBeNull();
+        // What only a page would act on is not sent with data.
+        expect(res.headers.get('referrer-policy')).toBeNull();
+        expect(res.headers.get('x-dns-prefetch-control')).toBeNull();
+      }
+      // Not an API path: a page of the web app (here, without a built web app, its 404).
+      for (const res of [await fetch(`${t.base}/nope`), await fetch(`${t.base}/api`)]) {
         expect(res.headers.get('content-security-policy')).toBe(CSP);
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('referrer-policy')).toBe('no-referrer');

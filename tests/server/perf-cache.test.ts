@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import type { Pool } from 'pg';
+import pg, { type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
@@ -310,6 +310,42 @@ describe('performance: the response cache never serves a stale or foreign answer
       expect(await committed).toBeNull();
       const v1 = await reader.read();
       expect(BigInt(v1)).toBe(BigInt(v0) + 1n);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('callers that arrive while a lease is being taken use it: one round trip per lease under steady reads', async () => {
+    let roundTrips = 0;
+    const openCounting = async (onLost: () => void) => {
+      const client = new pg.Client({ connectionString: env.db.url });
+      client.on('error', onLost);
+      await client.connect();
+      return {
+        query: (text: string) => {
+          roundTrips++;
+          return client.query(text) as never;
+        },
+        end: () => client.end(),
+      };
+    };
+    const reader = new DataVersionReader(env.pool, openCounting);
+    try {
+      const { rows } = await env.pool.query<{ lease_ms: number }>(`SELECT lease_ms FROM atlas_meta.data_version`);
+      const leaseMs = rows[0]!.lease_ms;
+      // A new caller on every turn of the event loop for ten leases' time, whether or not the
+      // earlier ones have their answer (as requests arrive), so callers also arrive during reads.
+      const until = performance.now() + 10 * leaseMs;
+      const reads: Promise<string>[] = [];
+      while (performance.now() < until) {
+        reads.push(reader.read());
+        await new Promise((r) => setImmediate(r));
+      }
+      const answers = (await Promise.all(reads)).length;
+      expect(answers).toBeGreaterThan(100);
+      // A lease per lease_ms (each round trip gives the last one back and takes the next), with
+      // slack for a slow machine; back-to-back reads would be one per event-loop turn of reads.
+      expect(roundTrips).toBeLessThanOrEqual(10 + 3);
     } finally {
       await reader.close();
     }
